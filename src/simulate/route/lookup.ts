@@ -52,9 +52,12 @@ export function findMatch(
   return first(li.any);
 }
 
+/** `ns/name`, or a bare name that is unique across namespaces, or nothing when there is one Gateway. */
 function gatewayOf(table: RouteTable, req: SimRequest): GatewayEntry | undefined {
-  if (req.gateway) return table.gateways.get(req.gateway.includes('/') ? req.gateway : `default/${req.gateway}`);
-  return table.gateways.size === 1 ? [...table.gateways.values()][0] : undefined;
+  if (req.gateway?.includes('/')) return table.gateways.get(req.gateway);
+  const all = [...table.gateways.values()];
+  const named = req.gateway ? all.filter((g) => g.key.endsWith(`/${req.gateway}`)) : all;
+  return named.length === 1 ? named[0] : undefined;
 }
 
 /**
@@ -66,7 +69,7 @@ export function routeRequest(table: RouteTable, req: SimRequest): SimResult {
   const gw = gatewayOf(table, req);
   if (!gw) {
     const reason = req.gateway
-      ? `Gateway ${req.gateway} not found`
+      ? `Gateway ${req.gateway} not found (or ambiguous)`
       : `request names no gateway and the config has ${table.gateways.size}`;
     return { status: 0, reason, ...label };
   }
@@ -102,6 +105,10 @@ export function routeRequest(table: RouteTable, req: SimRequest): SimResult {
       });
     }
     li = bySni;
+    const refs = li.listener.conditions.find((c) => c.type === 'ResolvedRefs');
+    if (refs?.status === 'False' && refs.reason !== 'InvalidRouteKinds') {
+      return result({ status: 0, listener: li.listener.name, reason: `TLS handshake fails: ${refs.message}` });
+    }
   }
   if (!li)
     return result({

@@ -32,6 +32,8 @@ export interface RedirectResult {
 }
 
 export interface SimResult {
+  /** The request's `name`, echoed back. */
+  name?: string;
   status: number;
   /** `namespace/name` of the chosen Service (single backend or single non-zero weight). */
   backend?: string;
