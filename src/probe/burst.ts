@@ -46,7 +46,8 @@ const RATE_LIMIT_HEADER = /^(retry-after|x-ratelimit-.*|ratelimit-.*|x-envoy-rat
 
 /** Sends the burst and tallies the statuses. Never throws for per-request failures; they are counted. */
 export async function burst(opts: BurstOptions): Promise<BurstResult> {
-  if (!Number.isInteger(opts.count) || opts.count < 1) throw new ProbeError('probe/bad-count', `burst count must be ≥ 1`);
+  if (!Number.isInteger(opts.count) || opts.count < 1)
+    throw new ProbeError('probe/bad-count', `burst count must be ≥ 1`);
   const concurrency = Math.max(1, Math.min(opts.concurrency ?? 1, opts.count));
   const isHttps = new URL(opts.url).protocol === 'https:';
   const ownAgent = opts.agent

@@ -25,6 +25,7 @@ export function probeErrorFrom(err: unknown, what: string): ProbeError {
     EHOSTUNREACH: 'probe/host-unreachable',
     ETIMEDOUT: 'probe/timeout',
   };
-  const code = (e?.code && byErrno[e.code]) || (e?.code?.startsWith('ERR_TLS') ? 'probe/tls-error' : 'probe/request-failed');
+  const code =
+    (e?.code && byErrno[e.code]) || (e?.code?.startsWith('ERR_TLS') ? 'probe/tls-error' : 'probe/request-failed');
   return new ProbeError(code, `${what}: ${e?.message ?? String(err)}`, { cause: err });
 }

@@ -43,7 +43,9 @@ export interface HttpResponse {
 export function httpRequest(opts: HttpRequestOptions): Promise<HttpResponse> {
   const url = new URL(opts.url);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return Promise.reject(new ProbeError('probe/unsupported-url', `unsupported URL scheme ${url.protocol} in ${opts.url}`));
+    return Promise.reject(
+      new ProbeError('probe/unsupported-url', `unsupported URL scheme ${url.protocol} in ${opts.url}`),
+    );
   }
   const isHttps = url.protocol === 'https:';
   const timeoutMs = opts.timeoutMs ?? 5000;
@@ -103,7 +105,11 @@ export function httpRequest(opts: HttpRequestOptions): Promise<HttpResponse> {
       );
     });
     const timer = setTimeout(() => {
-      finish(() => reject(new ProbeError('probe/timeout', `${reqOpts.method} ${opts.url}: no complete answer within ${timeoutMs} ms`)));
+      finish(() =>
+        reject(
+          new ProbeError('probe/timeout', `${reqOpts.method} ${opts.url}: no complete answer within ${timeoutMs} ms`),
+        ),
+      );
       req.destroy();
     }, timeoutMs);
     req.on('error', (err) => finish(() => reject(probeErrorFrom(err, `${reqOpts.method} ${opts.url}`))));

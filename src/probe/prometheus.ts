@@ -20,7 +20,12 @@ export interface PromQueryResult {
 export async function promQuery(baseUrl: string, query: string, timeoutMs = 5000): Promise<PromQueryResult> {
   const url = new URL('api/v1/query', baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
   url.searchParams.set('query', query);
-  const res = await httpRequest({ url: url.toString(), timeoutMs, headers: { accept: 'application/json' }, maxBodyBytes: 1 << 20 });
+  const res = await httpRequest({
+    url: url.toString(),
+    timeoutMs,
+    headers: { accept: 'application/json' },
+    maxBodyBytes: 1 << 20,
+  });
   let doc: { status?: string; error?: string; errorType?: string; data?: { resultType?: string; result?: unknown } };
   try {
     doc = JSON.parse(res.body);

@@ -50,7 +50,14 @@ export interface TlsInspection {
 export function tlsInspect(opts: TlsInspectOptions): Promise<TlsInspection> {
   const host = opts.host.replace(/^\[|\]$/g, '');
   const name = opts.servername ?? host;
-  const base: TlsInspection = { handshake: false, chainVerified: false, san: [], checkedName: name, coversHost: false, ok: false };
+  const base: TlsInspection = {
+    handshake: false,
+    chainVerified: false,
+    san: [],
+    checkedName: name,
+    coversHost: false,
+    ok: false,
+  };
   return new Promise((resolve) => {
     let settled = false;
     const done = (r: TlsInspection) => {
@@ -68,7 +75,11 @@ export function tlsInspect(opts: TlsInspectOptions): Promise<TlsInspection> {
       ca: opts.ca,
     });
     const timer = setTimeout(
-      () => done({ ...base, error: { code: 'probe/timeout', message: `no TLS handshake within ${opts.timeoutMs ?? 5000} ms` } }),
+      () =>
+        done({
+          ...base,
+          error: { code: 'probe/timeout', message: `no TLS handshake within ${opts.timeoutMs ?? 5000} ms` },
+        }),
       opts.timeoutMs ?? 5000,
     );
     socket.on('error', (err: NodeJS.ErrnoException) =>

@@ -1,0 +1,20 @@
+/**
+ * Live verification of success criteria: every parsed check of a spec, run against the running system
+ * (HTTP, JSON fields, TLS, bursts against rate limits, Kubernetes objects, Prometheus triggers, dry-run).
+ */
+export { adjustExpectation, BucketLedger, waitSeconds } from './buckets.js';
+export { evalJqPath, type JqResult, jqValueMatches, parseJqPath } from './json-path.js';
+export { mapOrigin, parseOrigins, type Target } from './origin.js';
+export { desiredReplicas, readScaledObjectTriggers, type ScalerReading } from './scaler.js';
+export type {
+  BurstPrediction,
+  CheckResult,
+  CriterionResult,
+  DryRunOutcome,
+  LiveCluster,
+  RateLimitWindows,
+  Verdict,
+  VerifyOptions,
+  VerifyReport,
+} from './types.js';
+export { judge, verifyCriteria } from './verify.js';
