@@ -242,7 +242,9 @@ export class FakeApiServer {
       const items = [...this.store.entries()]
         .filter(([k]) => k.startsWith(r.namespaced && ns ? `${r.group}|${r.plural}|${ns}|` : `${r.group}|${r.plural}|`))
         .map(([, o]) => o)
-        .filter((o) => sel.every(([k, v]) => o.metadata?.labels?.[k] === v));
+        .filter((o) => sel.every(([k, v]) => o.metadata?.labels?.[k] === v))
+        // Lists of built-in types carry no apiVersion/kind on their items (only the list does).
+        .map((o) => (BUILTIN.includes(r) ? { ...o, apiVersion: undefined, kind: undefined } : o));
       return this.send(res, 200, { kind: `${r.kind}List`, apiVersion: group ? `${group}/${version}` : version, metadata: { resourceVersion: String(this.rv) }, items });
     }
     const key = this.key(r, ns, name);
