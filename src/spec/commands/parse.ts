@@ -59,7 +59,9 @@ export function classifyUnit(unit: CommandUnit, output?: string): Check {
     if (!valid.success) return manual(unit, `parsed check is invalid: ${valid.error.issues[0]?.message ?? 'unknown'}`);
     return valid.data;
   }
-  const program = parsed.pipeline.loop ? 'for-loop' : (parsed.pipeline.stages[0]?.[0] ?? '');
+  const first = parsed.pipeline.stages[0] ?? [];
+  const verb = first[0] === 'kubectl' ? first.slice(1).find((w) => !w.startsWith('-')) : undefined;
+  const program = parsed.pipeline.loop ? 'for-loop' : `${first[0] ?? ''}${verb ? ` ${verb}` : ''}`;
   return manual(unit, `"${program.slice(0, 40)}" is not a command the check parser knows`);
 }
 

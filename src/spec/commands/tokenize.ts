@@ -32,6 +32,7 @@ export interface TokenizeResult {
 }
 
 const OPS = ['2>&1', '&>', '2>', '>>', '||', '&&', '|', ';', '&', '>', '<', '(', ')'];
+const OP_START = new Set(OPS.map((o) => o[0]));
 
 /** Reads an expansion starting at `s[i] === '$'`; returns its end index (exclusive). */
 function expansionEnd(s: string, i: number): number {
@@ -178,8 +179,7 @@ export function tokenize(s: string): TokenizeResult {
       continue;
     }
     // `2>` / `2>&1` only when the 2 starts a word
-    const rest = s.slice(i, i + 4);
-    const op = OPS.find((o) => rest.startsWith(o) && (o[0] !== '2' || !inWord));
+    const op = OP_START.has(c) ? OPS.find((o) => s.startsWith(o, i) && (o[0] !== '2' || !inWord)) : undefined;
     if (op) {
       flush();
       tokens.push({ t: 'op', v: op });

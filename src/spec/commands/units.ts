@@ -26,12 +26,11 @@ const MAX_UNIT_LINES = 200;
 const EXPECTED_RE = /^#+\s*expected(?:\s+(?:output|result))?\s*:\s?(.*)$/i;
 const OPENERS: Record<string, string> = { for: 'done', while: 'done', until: 'done', if: 'fi', case: 'esac' };
 
-/** Net change in compound-command depth for a piece of shell text (unquoted keywords only). */
-function depthDelta(text: string): { delta: number; unterminated: boolean } {
-  const r = tokenize(text);
+/** Net change in compound-command depth for quote-balanced shell text (unquoted keywords only). */
+function depthDelta(text: string): number {
   let delta = 0;
   let commandPosition = true;
-  for (const t of r.tokens) {
+  for (const t of tokenize(text).tokens) {
     if (t.t === 'op') {
       commandPosition = t.v !== '>' && t.v !== '<' && t.v !== '>>' && t.v !== '2>';
       continue;
@@ -40,7 +39,23 @@ function depthDelta(text: string): { delta: number; unterminated: boolean } {
     else if (!t.quoted && (t.v === 'done' || t.v === 'fi' || t.v === 'esac')) delta--;
     commandPosition = !t.quoted && ['do', 'then', 'else', 'elif', '{'].includes(t.v);
   }
-  return { delta, unterminated: r.error !== undefined && /unterminated/.test(r.error) };
+  return delta;
+}
+
+/** The quote still open at the end of `line`, given the one open at its start ('' for none). */
+function quoteState(line: string, open: string): string {
+  let q = open;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (q === "'") {
+      if (c === "'") q = '';
+    } else if (c === '\\') i++;
+    else if (q === '"') {
+      if (c === '"') q = '';
+    } else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) break;
+    else if (c === "'" || c === '"') q = c;
+  }
+  return q;
 }
 
 function endsWithContinuation(line: string): boolean {
@@ -93,27 +108,41 @@ export function splitUnits(block: string): CommandUnit[] {
     }
     if (collecting) attachExpected(collecting.lines);
     collecting = undefined;
-    // a command: extend over continuations, open quotes and open loops
+    // a command: extend over continuations, open quotes and open loops. Each line is scanned
+    // once for its quote state; a quote-balanced segment is tokenized once for loop depth.
     const start = i;
     let text = line;
     let error: string | undefined;
+    let quote = quoteState(line, '');
+    let depth = 0;
+    let segment = 0; // start of the part of `text` not yet counted for depth
     for (;;) {
-      const { delta, unterminated } = depthDelta(text);
-      const more = endsWithContinuation(lines[i]) || unterminated || delta > 0;
+      if (text.length > MAX_UNIT_CHARS) {
+        error = `command is longer than ${MAX_UNIT_CHARS} characters`;
+        break;
+      }
+      if (quote === '') {
+        depth += depthDelta(text.slice(segment));
+        segment = text.length;
+      }
+      const more = endsWithContinuation(lines[i]) || quote !== '' || depth > 0;
       if (!more) break;
-      if (i + 1 >= lines.length || i - start >= MAX_UNIT_LINES || text.length > MAX_UNIT_CHARS) {
-        error = unterminated ? 'unterminated quote' : delta > 0 ? 'loop or block is never closed' : undefined;
+      if (i + 1 >= lines.length || i - start >= MAX_UNIT_LINES) {
+        error = quote !== '' ? 'unterminated quote' : depth > 0 ? 'loop or block is never closed' : undefined;
         break;
       }
       i++;
       text += `\n${lines[i]}`;
+      quote = quoteState(lines[i], quote);
     }
     i++;
     const unit: CommandUnit = { text, line: start + 1, notes, ...(error ? { error } : {}) };
     // an inline `cmd  # Expected: 200`
-    const inline = tokenize(text)
-      .comments.map((c) => EXPECTED_RE.exec(`#${c.trim()}`))
-      .find((m) => m !== null);
+    const inline = error
+      ? undefined
+      : tokenize(text)
+          .comments.map((c) => EXPECTED_RE.exec(`#${c.trim()}`))
+          .find((m) => m !== null);
     if (inline) unit.expected = inline[1].trim();
     if (pendingExpected && units.length === 0) {
       unit.expected = pendingExpected.join('\n').trim();
