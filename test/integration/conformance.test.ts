@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parseManifestStream } from '../../src/model/load-yaml.js';
 import type { Manifest } from '../../src/model/manifest.js';
 import type { SimRequest, SimResult } from '../../src/simulate/route/index.js';
-import { buildRouteTable, routeRequest, routeStatusFromTable } from '../../src/simulate/route/index.js';
+import { buildRouteTable, parseRequestsJson, routeRequest, routeStatusFromTable } from '../../src/simulate/route/index.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const shared = process.env.TE_SHARED ?? path.resolve(repoRoot, '..', 'shared');
@@ -154,6 +154,12 @@ describe('Gateway API v1.6.1 conformance dataset', () => {
     console.log(`route conformance: ${total - failures.length}/${total} requests predicted right`);
     expect(total).toBe(316 + statusCases.reduce((s, c) => s + (c.derivedRequests?.length ?? 0), 0));
     expect(failures).toEqual([]);
+  });
+
+  it('the simulate requests reader takes cases.json as it is (316 requests, none rejected)', () => {
+    const { requests, diagnostics } = parseRequestsJson(readFileSync(path.join(dir, 'cases.json'), 'utf8'));
+    expect(diagnostics).toEqual([]);
+    expect(requests).toHaveLength(316);
   });
 
   it('predicts every statusExpectation', () => {

@@ -28,6 +28,7 @@ export type {
   ParentAttachment,
   RouteTable,
 } from './model.js';
+export { formatResultText, parseRequestsJson, simRequestSchema } from './requests-file.js';
 export type {
   GatewayStatus,
   HTTPRouteStatus,
