@@ -31,5 +31,10 @@ export function toApiFailure(status: number, body: unknown, text = ''): ApiFailu
       causes: Array.isArray(s.details?.causes) ? s.details.causes : [],
     };
   }
-  return { status, reason: status === 404 ? 'NotFound' : 'Unknown', message: text.trim().slice(0, 500) || `HTTP ${status}`, causes: [] };
+  return {
+    status,
+    reason: status === 404 ? 'NotFound' : 'Unknown',
+    message: text.trim().slice(0, 500) || `HTTP ${status}`,
+    causes: [],
+  };
 }

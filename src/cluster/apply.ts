@@ -1,12 +1,12 @@
 import type { Diagnostic, ResourceRef } from '../model/diagnostic.js';
 import { refOf, type SourceDoc } from '../model/manifest.js';
 import type { ClusterClient } from './client.js';
+import type { Readiness } from './conditions.js';
 import { waitsFor } from './conditions.js';
 import { type ClusterInput, toDocs } from './docs.js';
 import { type DryRunResult, dryRun, FIELD_MANAGER } from './dry-run.js';
 import { orderForApply } from './order.js';
 import { failureToDiagnostics } from './rejection.js';
-import type { Readiness } from './conditions.js';
 import { describeReadiness, waitFailureDiagnostic, waitUntilReady } from './wait.js';
 
 /** What apply is about to touch; shown before anything is written. */
@@ -48,12 +48,19 @@ export interface ApplyResult {
 }
 
 /** The context, namespaces and ordered objects apply would touch. No server calls. */
-export function planApply(client: Pick<ClusterClient, 'context' | 'server' | 'defaultNamespace'>, input: ClusterInput): ApplyPlan {
+export function planApply(
+  client: Pick<ClusterClient, 'context' | 'server' | 'defaultNamespace'>,
+  input: ClusterInput,
+): ApplyPlan {
   const docs = toDocs(input);
   const ns = new Set<string>();
   for (const d of docs) {
     if (d.object.kind === 'Namespace' && d.object.metadata.name) ns.add(d.object.metadata.name);
-    else if (!['GatewayClass', 'ClusterIssuer', 'ClusterTriggerAuthentication', 'CustomResourceDefinition'].includes(d.object.kind)) {
+    else if (
+      !['GatewayClass', 'ClusterIssuer', 'ClusterTriggerAuthentication', 'CustomResourceDefinition'].includes(
+        d.object.kind,
+      )
+    ) {
       ns.add(d.object.metadata.namespace ?? client.defaultNamespace);
     }
   }
@@ -67,9 +74,15 @@ export function planApply(client: Pick<ClusterClient, 'context' | 'server' | 'de
 
 /** Human-readable plan: context, namespaces, objects in order. */
 export function formatPlan(p: ApplyPlan): string {
-  const lines = [`context:    ${p.context} (${p.server})`, `namespaces: ${p.namespaces.join(', ') || '(none)'}`, 'order:'];
+  const lines = [
+    `context:    ${p.context} (${p.server})`,
+    `namespaces: ${p.namespaces.join(', ') || '(none)'}`,
+    'order:',
+  ];
   let i = 1;
-  for (const stage of p.stages) for (const r of stage) lines.push(`  ${String(i++).padStart(2)}. ${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name ?? ''}`);
+  for (const stage of p.stages)
+    for (const r of stage)
+      lines.push(`  ${String(i++).padStart(2)}. ${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name ?? ''}`);
   return lines.join('\n');
 }
 
@@ -125,7 +138,13 @@ export async function apply(client: ClusterClient, input: ClusterInput, opts: Ap
       result.ready.push({ ref: refOf(r.doc.object), readiness: r.readiness, ms: r.ms });
       opts.onProgress?.({ type: 'ready', ref: refOf(r.doc.object), readiness: r.readiness, ms: r.ms });
       for (const warning of r.readiness.warnings) {
-        result.diagnostics.push({ code: 'cluster/condition-warning', severity: 'warning', resource: refOf(r.doc.object), file: r.doc.file, message: warning });
+        result.diagnostics.push({
+          code: 'cluster/condition-warning',
+          severity: 'warning',
+          resource: refOf(r.doc.object),
+          file: r.doc.file,
+          message: warning,
+        });
       }
     }
     if (w.failure) {
@@ -143,6 +162,7 @@ export function formatProgress(e: ApplyProgress): string | undefined {
   if (e.type === 'plan') return `applying to ${e.plan.context}, namespaces ${e.plan.namespaces.join(', ')}`;
   if (e.type === 'dry-run') return `dry-run ${e.result.ok ? 'passed' : 'FAILED'} (${e.result.objects.length} objects)`;
   if (e.type === 'applied') return `applied   ${name(e.ref)}`;
-  if (e.type === 'ready') return `ready     ${name(e.ref)} after ${(e.ms / 1000).toFixed(1)}s: ${describeReadiness(e.readiness)}`;
+  if (e.type === 'ready')
+    return `ready     ${name(e.ref)} after ${(e.ms / 1000).toFixed(1)}s: ${describeReadiness(e.readiness)}`;
   return undefined;
 }

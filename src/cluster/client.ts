@@ -58,7 +58,8 @@ async function loadKubeConfig(opts: ConnectOptions): Promise<KubeConfig> {
   const k8s = await import('@kubernetes/client-node');
   const kc = new k8s.KubeConfig();
   const files = kubeconfigFiles(opts.kubeconfig).filter((f) => existsSync(f));
-  const inCluster = existsSync('/var/run/secrets/kubernetes.io/serviceaccount/token') && !!process.env.KUBERNETES_SERVICE_HOST;
+  const inCluster =
+    existsSync('/var/run/secrets/kubernetes.io/serviceaccount/token') && !!process.env.KUBERNETES_SERVICE_HOST;
   if (files.length === 0 && !inCluster) {
     const tried = kubeconfigFiles(opts.kubeconfig).join(', ');
     throw new ClusterError('no-kubeconfig', `no kubeconfig found (looked at ${tried})`);
@@ -73,12 +74,18 @@ async function loadKubeConfig(opts: ConnectOptions): Promise<KubeConfig> {
   if (opts.context) {
     const names = kc.getContexts().map((c) => c.name);
     if (!names.includes(opts.context)) {
-      throw new ClusterError('bad-context', `context "${opts.context}" is not in the kubeconfig (have: ${names.join(', ') || 'none'})`);
+      throw new ClusterError(
+        'bad-context',
+        `context "${opts.context}" is not in the kubeconfig (have: ${names.join(', ') || 'none'})`,
+      );
     }
     kc.setCurrentContext(opts.context);
   }
   if (!kc.getCurrentCluster()) {
-    throw new ClusterError('bad-context', `the kubeconfig has no usable current context${kc.getCurrentContext() ? ` ("${kc.getCurrentContext()}")` : ''}`);
+    throw new ClusterError(
+      'bad-context',
+      `the kubeconfig has no usable current context${kc.getCurrentContext() ? ` ("${kc.getCurrentContext()}")` : ''}`,
+    );
   }
   return kc;
 }
@@ -90,7 +97,13 @@ export async function connect(opts: ConnectOptions = {}): Promise<ClusterClient>
   if (!cluster) throw new ClusterError('bad-context', 'no current cluster');
   const context = kc.getCurrentContext();
   const ctxObj = kc.getContextObject(context);
-  return new RestClusterClient(kc, context, cluster.server, ctxObj?.namespace || 'default', opts.requestTimeoutMs ?? 30_000);
+  return new RestClusterClient(
+    kc,
+    context,
+    cluster.server,
+    ctxObj?.namespace || 'default',
+    opts.requestTimeoutMs ?? 30_000,
+  );
 }
 
 class RestClusterClient implements ClusterClient {
@@ -153,17 +166,23 @@ class RestClusterClient implements ClusterClient {
     const res = await this.request('GET', path);
     if (res.status === 404) return undefined;
     if (res.status === 403) this.forbidden(res, `get ${path}`);
-    if (res.status !== 200) throw new ClusterError('api-error', `GET ${path}: ${toApiFailure(res.status, res.body, res.text).message}`);
+    if (res.status !== 200)
+      throw new ClusterError('api-error', `GET ${path}: ${toApiFailure(res.status, res.body, res.text).message}`);
     return res.body as Manifest;
   }
 
-  async list(apiVersion: string, kind: string, opts: { namespace?: string; labelSelector?: string } = {}): Promise<Manifest[]> {
+  async list(
+    apiVersion: string,
+    kind: string,
+    opts: { namespace?: string; labelSelector?: string } = {},
+  ): Promise<Manifest[]> {
     const path = await this.pathFor(apiVersion, kind, opts.namespace);
     if (!path) return [];
     const res = await this.request('GET', path, { query: { labelSelector: opts.labelSelector } });
     if (res.status === 404) return [];
     if (res.status === 403) this.forbidden(res, `list ${path}`);
-    if (res.status !== 200) throw new ClusterError('api-error', `GET ${path}: ${toApiFailure(res.status, res.body, res.text).message}`);
+    if (res.status !== 200)
+      throw new ClusterError('api-error', `GET ${path}: ${toApiFailure(res.status, res.body, res.text).message}`);
     const body = res.body as { items?: Manifest[] };
     const itemKind = kind;
     return (body.items ?? []).map((i) => ({ ...i, apiVersion: i.apiVersion ?? apiVersion, kind: i.kind ?? itemKind }));
@@ -174,11 +193,19 @@ class RestClusterClient implements ClusterClient {
     if (!r) {
       return {
         ok: false,
-        failure: { status: 404, reason: 'NoKind', message: `the cluster serves no ${obj.kind} in ${obj.apiVersion}`, causes: [] },
+        failure: {
+          status: 404,
+          reason: 'NoKind',
+          message: `the cluster serves no ${obj.kind} in ${obj.apiVersion}`,
+          causes: [],
+        },
       };
     }
     const path = await this.objectPath(obj);
-    const body = r.namespaced && !obj.metadata.namespace ? { ...obj, metadata: { ...obj.metadata, namespace: this.defaultNamespace } } : obj;
+    const body =
+      r.namespaced && !obj.metadata.namespace
+        ? { ...obj, metadata: { ...obj.metadata, namespace: this.defaultNamespace } }
+        : obj;
     const res = await this.request('PATCH', path as string, {
       query: { fieldManager: opts.fieldManager, force: 'true', dryRun: opts.dryRun ? 'All' : undefined },
       body: JSON.stringify(body),

@@ -28,8 +28,24 @@ type Obj = Record<string, any>;
 const FATAL: Record<string, readonly string[]> = {
   GatewayClass: ['InvalidParameters', 'Unsupported', 'UnsupportedVersion'],
   Gateway: ['InvalidParameters', 'UnsupportedAddress', 'Invalid', 'ListenersNotValid'],
-  Listener: ['PortUnavailable', 'UnsupportedProtocol', 'UnsupportedValue', 'InvalidRouteKinds', 'HostnameConflict', 'ProtocolConflict'],
-  Route: ['NotAllowedByListeners', 'NoMatchingListenerHostname', 'NoMatchingParent', 'UnsupportedValue', 'IncompatibleFilters', 'RefNotPermitted', 'InvalidKind', 'UnsupportedProtocol'],
+  Listener: [
+    'PortUnavailable',
+    'UnsupportedProtocol',
+    'UnsupportedValue',
+    'InvalidRouteKinds',
+    'HostnameConflict',
+    'ProtocolConflict',
+  ],
+  Route: [
+    'NotAllowedByListeners',
+    'NoMatchingListenerHostname',
+    'NoMatchingParent',
+    'UnsupportedValue',
+    'IncompatibleFilters',
+    'RefNotPermitted',
+    'InvalidKind',
+    'UnsupportedProtocol',
+  ],
   Policy: ['Invalid', 'Conflicted'],
   ScaledObject: ['ScaledObjectCheckFailed'],
 };
@@ -57,11 +73,18 @@ function stale(c: Condition | undefined, generation: number | undefined): boolea
 }
 
 function verdict(c: Condition, fatal: readonly string[], where?: string): Readiness {
-  const state = c.status === 'True' ? 'ready' : c.status === 'False' && fatal.includes(c.reason ?? '') ? 'failed' : 'pending';
+  const state =
+    c.status === 'True' ? 'ready' : c.status === 'False' && fatal.includes(c.reason ?? '') ? 'failed' : 'pending';
   return { state, condition: c.type, where, reason: c.reason, message: c.message, warnings: [] };
 }
 
-const pending = (message: string, condition?: string, where?: string): Readiness => ({ state: 'pending', condition, where, message, warnings: [] });
+const pending = (message: string, condition?: string, where?: string): Readiness => ({
+  state: 'pending',
+  condition,
+  where,
+  message,
+  warnings: [],
+});
 
 /** Combines checks: the first failure wins, then the first pending; warnings are merged. */
 function all(parts: Readiness[]): Readiness {
@@ -74,17 +97,34 @@ function gateway(o: Obj, gen?: number): Readiness {
   const conds = conditionsOf(o.status?.conditions);
   const acc = find(conds, 'Accepted');
   const prog = find(conds, 'Programmed');
-  if (!prog || stale(prog, gen)) return pending('the controller has not reported Programmed for this generation yet', 'Programmed');
+  if (!prog || stale(prog, gen))
+    return pending('the controller has not reported Programmed for this generation yet', 'Programmed');
   const parts: Readiness[] = [];
   if (acc?.status === 'False') parts.push(verdict(acc, FATAL.Gateway));
   if (prog.status === 'False' && prog.reason === 'AddressNotAssigned') {
-    parts.push({ state: 'ready', condition: 'Programmed', reason: prog.reason, message: prog.message, warnings: [`Gateway has no address (${prog.message ?? 'AddressNotAssigned'}); this cluster may have no LoadBalancer, use --port-forward`] });
+    parts.push({
+      state: 'ready',
+      condition: 'Programmed',
+      reason: prog.reason,
+      message: prog.message,
+      warnings: [
+        `Gateway has no address (${prog.message ?? 'AddressNotAssigned'}); this cluster may have no LoadBalancer, use --port-forward`,
+      ],
+    });
   } else parts.push(verdict(prog, FATAL.Gateway));
   for (const l of Array.isArray(o.status?.listeners) ? o.status.listeners : []) {
     const lc = conditionsOf(l.conditions);
     const where = `listener ${l.name}`;
     const conflicted = find(lc, 'Conflicted');
-    if (conflicted?.status === 'True') parts.push({ state: 'failed', condition: 'Conflicted', where, reason: conflicted.reason, message: conflicted.message, warnings: [] });
+    if (conflicted?.status === 'True')
+      parts.push({
+        state: 'failed',
+        condition: 'Conflicted',
+        where,
+        reason: conflicted.reason,
+        message: conflicted.message,
+        warnings: [],
+      });
     for (const t of ['Accepted', 'ResolvedRefs', 'Programmed']) {
       const c = find(lc, t);
       if (c && c.status !== 'True') parts.push(verdict(c, FATAL.Listener, where));
@@ -132,16 +172,26 @@ function route(o: Obj, gen?: number): Readiness {
 
 function policy(o: Obj, gen?: number): Readiness {
   const ancestors: Obj[] = Array.isArray(o.status?.ancestors) ? o.status.ancestors : [];
-  if (ancestors.length === 0) return pending('no ancestor status yet (the policy has not been attached by the controller)', 'Accepted');
+  if (ancestors.length === 0)
+    return pending('no ancestor status yet (the policy has not been attached by the controller)', 'Accepted');
   const parts: Readiness[] = [];
   for (const a of ancestors) {
     const r = a.ancestorRef ?? {};
     const where = `ancestor ${r.namespace ? `${r.namespace}/` : ''}${r.name}${r.sectionName ? `/${r.sectionName}` : ''}`;
     const conds = conditionsOf(a.conditions);
     const conflicted = find(conds, 'Conflicted');
-    if (conflicted?.status === 'True') parts.push({ state: 'failed', condition: 'Conflicted', where, reason: conflicted.reason, message: conflicted.message, warnings: [] });
+    if (conflicted?.status === 'True')
+      parts.push({
+        state: 'failed',
+        condition: 'Conflicted',
+        where,
+        reason: conflicted.reason,
+        message: conflicted.message,
+        warnings: [],
+      });
     const acc = find(conds, 'Accepted');
-    if (!acc || stale(acc, gen)) parts.push(pending('Accepted not reported for this generation yet', 'Accepted', where));
+    if (!acc || stale(acc, gen))
+      parts.push(pending('Accepted not reported for this generation yet', 'Accepted', where));
     else {
       const v = verdict(acc, FATAL.Policy, where);
       parts.push(acc.reason === 'Conflicted' ? { ...v, condition: 'Conflicted' } : v);

@@ -28,7 +28,11 @@ export function compareVersions(a: string | undefined, b: string | undefined): n
 export function crdVersion(crd: Manifest): string | undefined {
   const a = crd.metadata.annotations ?? {};
   const l = crd.metadata.labels ?? {};
-  return a['gateway.networking.k8s.io/bundle-version'] ?? l['app.kubernetes.io/version'] ?? l['helm.sh/chart']?.replace(/^.*-(v?\d)/, '$1');
+  return (
+    a['gateway.networking.k8s.io/bundle-version'] ??
+    l['app.kubernetes.io/version'] ??
+    l['helm.sh/chart']?.replace(/^.*-(v?\d)/, '$1')
+  );
 }
 
 /** Names of the versions a CRD serves (`spec.versions[].served`). */

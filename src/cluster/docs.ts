@@ -1,5 +1,5 @@
 import { docsFromObjects } from '../model/load-yaml.js';
-import { type Manifest, type SourceDoc, describe } from '../model/manifest.js';
+import { describe, type Manifest, type SourceDoc } from '../model/manifest.js';
 
 /** Cluster functions take parsed documents (with positions) or plain objects. */
 export type ClusterInput = readonly (SourceDoc | Manifest)[];
@@ -20,4 +20,12 @@ export function label(doc: SourceDoc): string {
 }
 
 /** Kinds that are cluster-scoped in every cluster we target (discovery is authoritative when available). */
-export const CLUSTER_SCOPED = new Set(['Namespace', 'GatewayClass', 'ClusterIssuer', 'ClusterTriggerAuthentication', 'CustomResourceDefinition', 'ClusterRole', 'ClusterRoleBinding']);
+export const CLUSTER_SCOPED = new Set([
+  'Namespace',
+  'GatewayClass',
+  'ClusterIssuer',
+  'ClusterTriggerAuthentication',
+  'CustomResourceDefinition',
+  'ClusterRole',
+  'ClusterRoleBinding',
+]);

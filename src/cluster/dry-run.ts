@@ -46,7 +46,11 @@ export function comparable(m: Manifest): unknown {
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (v && typeof v === 'object') {
-    return Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(v as object)
+        .sort()
+        .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+    );
   }
   return v;
 }
@@ -64,12 +68,18 @@ function unknownKind(doc: SourceDoc): Diagnostic {
 }
 
 /** Dry-runs one document: server-side apply with dryRun=All, compared with the live object. */
-async function dryRunOne(client: ClusterClient, doc: SourceDoc, fieldManager: string, stackNamespaces: Set<string>): Promise<DryRunObject> {
+async function dryRunOne(
+  client: ClusterClient,
+  doc: SourceDoc,
+  fieldManager: string,
+  stackNamespaces: Set<string>,
+): Promise<DryRunObject> {
   const base = { ref: refOf(doc.object), file: doc.file, index: doc.index };
   const out = await client.apply(doc.object, { dryRun: true, fieldManager });
   if (!out.ok) {
     if (out.failure.reason === 'NoKind') return { ...base, action: 'failed', diagnostics: [unknownKind(doc)] };
-    const missingNs = out.failure.status === 404 ? /namespaces "([^"]+)" not found/.exec(out.failure.message)?.[1] : undefined;
+    const missingNs =
+      out.failure.status === 404 ? /namespaces "([^"]+)" not found/.exec(out.failure.message)?.[1] : undefined;
     if (missingNs && stackNamespaces.has(missingNs)) {
       const d: Diagnostic = {
         code: 'cluster/namespace-pending',
@@ -96,14 +106,28 @@ async function dryRunOne(client: ClusterClient, doc: SourceDoc, fieldManager: st
  * live object); rejections become `cluster/rejected` Diagnostics on their document and field path.
  * Throws ClusterError only when the cluster cannot be reached or refuses our credentials.
  */
-export async function dryRun(client: ClusterClient, input: ClusterInput, opts: DryRunOptions = {}): Promise<DryRunResult> {
+export async function dryRun(
+  client: ClusterClient,
+  input: ClusterInput,
+  opts: DryRunOptions = {},
+): Promise<DryRunResult> {
   const docs = toDocs(input);
   const fieldManager = opts.fieldManager ?? FIELD_MANAGER;
-  const stackNamespaces = new Set(docs.filter((d) => d.object.kind === 'Namespace' && d.object.metadata.name).map((d) => d.object.metadata.name as string));
+  const stackNamespaces = new Set(
+    docs
+      .filter((d) => d.object.kind === 'Namespace' && d.object.metadata.name)
+      .map((d) => d.object.metadata.name as string),
+  );
   const objects: DryRunObject[] = [];
   for (const doc of docs) objects.push(await dryRunOne(client, doc, fieldManager, stackNamespaces));
   const diagnostics = objects.flatMap((o) => o.diagnostics);
-  return { ok: objects.every((o) => o.action !== 'failed'), context: client.context, server: client.server, objects, diagnostics };
+  return {
+    ok: objects.every((o) => o.action !== 'failed'),
+    context: client.context,
+    server: client.server,
+    objects,
+    diagnostics,
+  };
 }
 
 /** One line per object: `created  HTTPRoute default/api`. */

@@ -11,10 +11,13 @@ export type ClusterErrorKind =
   | 'api-error';
 
 const HINTS: Record<ClusterErrorKind, string> = {
-  'no-kubeconfig': 'set KUBECONFIG, pass --kubeconfig FILE, or create ~/.kube/config (kind and Docker Desktop write it for you)',
+  'no-kubeconfig':
+    'set KUBECONFIG, pass --kubeconfig FILE, or create ~/.kube/config (kind and Docker Desktop write it for you)',
   'bad-context': 'list the contexts with `kubectl config get-contexts` and pass one with --context',
-  unreachable: 'check that the cluster is running and that the server address in the kubeconfig is right (`kubectl cluster-info`)',
-  unauthorized: 'the credentials in the kubeconfig were rejected; refresh them (for example re-run your cloud login) and retry',
+  unreachable:
+    'check that the cluster is running and that the server address in the kubeconfig is right (`kubectl cluster-info`)',
+  unauthorized:
+    'the credentials in the kubeconfig were rejected; refresh them (for example re-run your cloud login) and retry',
   forbidden: 'your user lacks RBAC permission for this request; ask for get/list/patch on these resources',
   timeout: 'the API server did not answer in time; retry, or raise the timeout',
   'api-error': 'see the message from the API server',
@@ -48,17 +51,37 @@ export function clusterErrorToDiagnostic(e: unknown): Diagnostic {
   return { code: 'cluster/api-error', severity: 'error', message, hint: HINTS['api-error'] };
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EAI_AGAIN', 'EPIPE']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNRESET',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
 
 /** Classifies a low-level request error (socket, TLS, DNS) as a ClusterError. */
 export function networkError(err: unknown, server: string, context: string): ClusterError {
   const code = (err as { code?: string })?.code ?? '';
   const msg = err instanceof Error ? err.message : String(err);
   if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT' || code === 'TE_TIMEOUT') {
-    return new ClusterError('timeout', `request to ${server} (context ${context}) timed out`, { server, context, cause: err });
+    return new ClusterError('timeout', `request to ${server} (context ${context}) timed out`, {
+      server,
+      context,
+      cause: err,
+    });
   }
   if (NETWORK_CODES.has(code)) {
-    return new ClusterError('unreachable', `cannot reach the API server ${server} (context ${context}): ${code}`, { server, context, cause: err });
+    return new ClusterError('unreachable', `cannot reach the API server ${server} (context ${context}): ${code}`, {
+      server,
+      context,
+      cause: err,
+    });
   }
-  return new ClusterError('unreachable', `cannot reach the API server ${server} (context ${context}): ${msg}`, { server, context, cause: err });
+  return new ClusterError('unreachable', `cannot reach the API server ${server} (context ${context}): ${msg}`, {
+    server,
+    context,
+    cause: err,
+  });
 }

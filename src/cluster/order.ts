@@ -6,12 +6,28 @@ import type { Manifest } from '../model/manifest.js';
  */
 const STAGES: readonly (readonly string[])[] = [
   ['Namespace', 'CustomResourceDefinition'],
-  ['ServiceAccount', 'Secret', 'ConfigMap', 'ClusterIssuer', 'Issuer', 'Certificate', 'TriggerAuthentication', 'ClusterTriggerAuthentication'],
+  [
+    'ServiceAccount',
+    'Secret',
+    'ConfigMap',
+    'ClusterIssuer',
+    'Issuer',
+    'Certificate',
+    'TriggerAuthentication',
+    'ClusterTriggerAuthentication',
+  ],
   ['Service', 'Deployment', 'StatefulSet', 'DaemonSet'],
   ['EnvoyProxy', 'GatewayClass', 'ReferenceGrant', 'Backend', 'HTTPRouteFilter'],
   ['Gateway', 'ListenerSet'],
   ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'],
-  ['BackendTrafficPolicy', 'ClientTrafficPolicy', 'SecurityPolicy', 'EnvoyExtensionPolicy', 'EnvoyPatchPolicy', 'BackendTLSPolicy'],
+  [
+    'BackendTrafficPolicy',
+    'ClientTrafficPolicy',
+    'SecurityPolicy',
+    'EnvoyExtensionPolicy',
+    'EnvoyPatchPolicy',
+    'BackendTLSPolicy',
+  ],
   ['ScaledObject', 'HorizontalPodAutoscaler', 'PodDisruptionBudget'],
 ];
 

@@ -46,16 +46,41 @@ const REQUIRED: Required[] = [
   {
     component: 'gateway-api',
     title: 'Gateway API CRDs',
-    crds: [['gatewayclasses.gateway.networking.k8s.io', 'v1'], ['gateways.gateway.networking.k8s.io', 'v1'], ['httproutes.gateway.networking.k8s.io', 'v1'], ['referencegrants.gateway.networking.k8s.io', 'v1beta1']],
+    crds: [
+      ['gatewayclasses.gateway.networking.k8s.io', 'v1'],
+      ['gateways.gateway.networking.k8s.io', 'v1'],
+      ['httproutes.gateway.networking.k8s.io', 'v1'],
+      ['referencegrants.gateway.networking.k8s.io', 'v1beta1'],
+    ],
     minVersion: 'v1.6.0',
   },
   {
     component: 'envoy-gateway',
     title: 'Envoy Gateway CRDs',
-    crds: [['backendtrafficpolicies.gateway.envoyproxy.io', 'v1alpha1'], ['clienttrafficpolicies.gateway.envoyproxy.io', 'v1alpha1'], ['securitypolicies.gateway.envoyproxy.io', 'v1alpha1'], ['envoyproxies.gateway.envoyproxy.io', 'v1alpha1']],
+    crds: [
+      ['backendtrafficpolicies.gateway.envoyproxy.io', 'v1alpha1'],
+      ['clienttrafficpolicies.gateway.envoyproxy.io', 'v1alpha1'],
+      ['securitypolicies.gateway.envoyproxy.io', 'v1alpha1'],
+      ['envoyproxies.gateway.envoyproxy.io', 'v1alpha1'],
+    ],
   },
-  { component: 'keda', title: 'KEDA CRDs', crds: [['scaledobjects.keda.sh', 'v1alpha1'], ['triggerauthentications.keda.sh', 'v1alpha1']] },
-  { component: 'cert-manager', title: 'cert-manager CRDs', crds: [['certificates.cert-manager.io', 'v1'], ['issuers.cert-manager.io', 'v1'], ['clusterissuers.cert-manager.io', 'v1']] },
+  {
+    component: 'keda',
+    title: 'KEDA CRDs',
+    crds: [
+      ['scaledobjects.keda.sh', 'v1alpha1'],
+      ['triggerauthentications.keda.sh', 'v1alpha1'],
+    ],
+  },
+  {
+    component: 'cert-manager',
+    title: 'cert-manager CRDs',
+    crds: [
+      ['certificates.cert-manager.io', 'v1'],
+      ['issuers.cert-manager.io', 'v1'],
+      ['clusterissuers.cert-manager.io', 'v1'],
+    ],
+  },
 ];
 
 function crdItem(req: Required, byName: Map<string, Manifest>): PreflightItem {
@@ -68,9 +93,20 @@ function crdItem(req: Required, byName: Map<string, Manifest>): PreflightItem {
   }
   const channel = present[0]?.metadata.annotations?.['gateway.networking.k8s.io/channel'];
   if (req.minVersion && version && compareVersions(version, req.minVersion) < 0) {
-    return { name: req.title, ok: false, version, detail: `installed ${version}; Envoy Gateway ${VERSIONS.envoyGateway} needs Gateway API ${VERSIONS.gatewayApi} (v1.6+)`, fix: INSTALL[req.component] };
+    return {
+      name: req.title,
+      ok: false,
+      version,
+      detail: `installed ${version}; Envoy Gateway ${VERSIONS.envoyGateway} needs Gateway API ${VERSIONS.gatewayApi} (v1.6+)`,
+      fix: INSTALL[req.component],
+    };
   }
-  return { name: req.title, ok: true, version, detail: `installed${channel ? ` (${channel} channel)` : ''}: ${req.crds.map(([n]) => n.split('.')[0]).join(', ')}` };
+  return {
+    name: req.title,
+    ok: true,
+    version,
+    detail: `installed${channel ? ` (${channel} channel)` : ''}: ${req.crds.map(([n]) => n.split('.')[0]).join(', ')}`,
+  };
 }
 
 async function gatewayClassItem(client: ClusterClient, name: string, inStack: boolean): Promise<PreflightItem> {
@@ -82,31 +118,75 @@ async function gatewayClassItem(client: ClusterClient, name: string, inStack: bo
   }
   const controller = (gc as { spec?: { controllerName?: string } }).spec?.controllerName;
   if (controller !== EG_CONTROLLER) {
-    return { name: title, ok: false, detail: `controllerName is ${controller}, not ${EG_CONTROLLER}; Envoy Gateway will ignore it`, fix: `use a GatewayClass whose controllerName is ${EG_CONTROLLER}:\n${gatewayClassFix('eg')}` };
+    return {
+      name: title,
+      ok: false,
+      detail: `controllerName is ${controller}, not ${EG_CONTROLLER}; Envoy Gateway will ignore it`,
+      fix: `use a GatewayClass whose controllerName is ${EG_CONTROLLER}:\n${gatewayClassFix('eg')}`,
+    };
   }
-  const acc = conditionsOf((gc as { status?: { conditions?: unknown } }).status?.conditions).find((c) => c.type === 'Accepted');
+  const acc = conditionsOf((gc as { status?: { conditions?: unknown } }).status?.conditions).find(
+    (c) => c.type === 'Accepted',
+  );
   if (acc?.status !== 'True') {
-    const why = acc ? `Accepted=${acc.status} (${acc.reason}): ${acc.message ?? ''}` : 'no Accepted condition: no running controller has picked it up';
-    return { name: title, ok: false, detail: why, fix: 'check the Envoy Gateway deployment (next line) and `kubectl describe gatewayclass ' + name + '`' };
+    const why = acc
+      ? `Accepted=${acc.status} (${acc.reason}): ${acc.message ?? ''}`
+      : 'no Accepted condition: no running controller has picked it up';
+    return {
+      name: title,
+      ok: false,
+      detail: why,
+      fix: 'check the Envoy Gateway deployment (next line) and `kubectl describe gatewayclass ' + name + '`',
+    };
   }
   return { name: title, ok: true, detail: `Accepted by ${controller}` };
 }
 
 async function egDeploymentItem(client: ClusterClient): Promise<PreflightItem> {
   const title = 'Envoy Gateway controller';
-  let dep = await client.get({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'envoy-gateway', namespace: EG_NAMESPACE } });
+  let dep = await client.get({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'envoy-gateway', namespace: EG_NAMESPACE },
+  });
   if (!dep) {
     const all = await client.list('apps/v1', 'Deployment', { namespace: EG_NAMESPACE });
     dep = all.find((d) => JSON.stringify((d as { spec?: unknown }).spec ?? {}).includes('envoyproxy/gateway:'));
   }
-  if (!dep) return { name: title, ok: false, detail: `no envoy-gateway Deployment in ${EG_NAMESPACE}`, fix: INSTALL['envoy-gateway'] };
-  const d = dep as { spec?: { replicas?: number; template?: { spec?: { containers?: { image?: string }[] } } }; status?: { availableReplicas?: number } };
-  const image = d.spec?.template?.spec?.containers?.map((c) => c.image ?? '').find((i) => i.includes('envoyproxy/gateway'));
+  if (!dep)
+    return {
+      name: title,
+      ok: false,
+      detail: `no envoy-gateway Deployment in ${EG_NAMESPACE}`,
+      fix: INSTALL['envoy-gateway'],
+    };
+  const d = dep as {
+    spec?: { replicas?: number; template?: { spec?: { containers?: { image?: string }[] } } };
+    status?: { availableReplicas?: number };
+  };
+  const image = d.spec?.template?.spec?.containers
+    ?.map((c) => c.image ?? '')
+    .find((i) => i.includes('envoyproxy/gateway'));
   const version = image?.split(':')[1];
   const avail = d.status?.availableReplicas ?? 0;
-  if (avail < 1) return { name: title, ok: false, version, detail: `deployment ${EG_NAMESPACE}/${dep.metadata.name} has no available replica`, fix: `kubectl -n ${EG_NAMESPACE} describe deployment ${dep.metadata.name}` };
-  const older = version && compareVersions(version, VERSIONS.envoyGateway) < 0 ? `; older than ${VERSIONS.envoyGateway}, which traffic-engineer targets` : '';
-  return { name: title, ok: true, version, detail: `${avail}/${d.spec?.replicas ?? avail} replicas available in ${EG_NAMESPACE}${older}` };
+  if (avail < 1)
+    return {
+      name: title,
+      ok: false,
+      version,
+      detail: `deployment ${EG_NAMESPACE}/${dep.metadata.name} has no available replica`,
+      fix: `kubectl -n ${EG_NAMESPACE} describe deployment ${dep.metadata.name}`,
+    };
+  const older =
+    version && compareVersions(version, VERSIONS.envoyGateway) < 0
+      ? `; older than ${VERSIONS.envoyGateway}, which traffic-engineer targets`
+      : '';
+  return {
+    name: title,
+    ok: true,
+    version,
+    detail: `${avail}/${d.spec?.replicas ?? avail} replicas available in ${EG_NAMESPACE}${older}`,
+  };
 }
 
 /**
@@ -120,21 +200,39 @@ export async function preflight(client: ClusterClient, opts: PreflightOptions = 
   try {
     const res = await client.request('GET', '/version');
     const v = (res.body as { gitVersion?: string }).gitVersion;
-    const range = compareVersions(v, 'v1.33.0') < 0 || compareVersions(v, 'v1.37.0') >= 0 ? ` (Envoy Gateway ${VERSIONS.envoyGateway} supports Kubernetes 1.33–1.36)` : '';
-    items.push({ name: 'Kubernetes API', ok: res.status === 200, version: v, detail: `reachable at ${client.server}, context ${client.context}${range}` });
+    const range =
+      compareVersions(v, 'v1.33.0') < 0 || compareVersions(v, 'v1.37.0') >= 0
+        ? ` (Envoy Gateway ${VERSIONS.envoyGateway} supports Kubernetes 1.33–1.36)`
+        : '';
+    items.push({
+      name: 'Kubernetes API',
+      ok: res.status === 200,
+      version: v,
+      detail: `reachable at ${client.server}, context ${client.context}${range}`,
+    });
   } catch (e) {
     if (!(e instanceof ClusterError)) throw e;
-    items.push({ name: 'Kubernetes API', ok: false, detail: e.message, fix: e.kind === 'unauthorized' ? 'refresh the credentials of this context' : 'start the cluster or choose another context with --context' });
+    items.push({
+      name: 'Kubernetes API',
+      ok: false,
+      detail: e.message,
+      fix:
+        e.kind === 'unauthorized'
+          ? 'refresh the credentials of this context'
+          : 'start the cluster or choose another context with --context',
+    });
     return done();
   }
   const byName = new Map((await listCrds(client)).map((c) => [c.metadata.name as string, c]));
   const components = opts.components ?? ['gateway-api', 'envoy-gateway', 'keda', 'cert-manager'];
   for (const req of REQUIRED) if (components.includes(req.component)) items.push(crdItem(req, byName));
   if (components.includes('envoy-gateway')) {
-    if (byName.has('gatewayclasses.gateway.networking.k8s.io')) items.push(await gatewayClassItem(client, opts.gatewayClass ?? 'eg', !!opts.gatewayClassInStack));
+    if (byName.has('gatewayclasses.gateway.networking.k8s.io'))
+      items.push(await gatewayClassItem(client, opts.gatewayClass ?? 'eg', !!opts.gatewayClassInStack));
     items.push(await egDeploymentItem(client));
   }
-  if (opts.prometheusUrl) items.push(await checkPrometheus(client, opts.prometheusUrl, opts.prometheusTimeoutMs ?? 5000));
+  if (opts.prometheusUrl)
+    items.push(await checkPrometheus(client, opts.prometheusUrl, opts.prometheusTimeoutMs ?? 5000));
   return done();
 }
 

@@ -33,7 +33,11 @@ function directGet(url: URL, timeoutMs: number): Promise<{ status: number; text:
  * Checks that Prometheus answers `GET /api/v1/status/buildinfo`: through the API server's service proxy for
  * in-cluster URLs (`*.svc`, `*.svc.cluster.local`), else directly, with a timeout.
  */
-export async function checkPrometheus(client: ClusterClient, rawUrl: string, timeoutMs: number): Promise<PreflightItem> {
+export async function checkPrometheus(
+  client: ClusterClient,
+  rawUrl: string,
+  timeoutMs: number,
+): Promise<PreflightItem> {
   const name = `Prometheus ${rawUrl}`;
   let url: URL;
   try {
@@ -47,14 +51,23 @@ export async function checkPrometheus(client: ClusterClient, rawUrl: string, tim
   let text: string;
   try {
     if (svc) {
-      const res = await client.request('GET', `/api/v1/namespaces/${svc.namespace}/services/${svc.name}:${svc.port}/proxy${path}`, { timeoutMs });
+      const res = await client.request(
+        'GET',
+        `/api/v1/namespaces/${svc.namespace}/services/${svc.name}:${svc.port}/proxy${path}`,
+        { timeoutMs },
+      );
       status = res.status;
       text = res.text;
     } else {
       ({ status, text } = await directGet(new URL(path + url.search, url), timeoutMs));
     }
   } catch (e) {
-    return { name, ok: false, detail: `unreachable: ${(e as Error).message}`, fix: 'check the serverAddress of the trigger and that Prometheus is running' };
+    return {
+      name,
+      ok: false,
+      detail: `unreachable: ${(e as Error).message}`,
+      fix: 'check the serverAddress of the trigger and that Prometheus is running',
+    };
   }
   let version: string | undefined;
   try {
@@ -64,7 +77,17 @@ export async function checkPrometheus(client: ClusterClient, rawUrl: string, tim
   }
   if (status !== 200) {
     const how = svc ? `via the API server's service proxy (${svc.namespace}/${svc.name}:${svc.port})` : 'directly';
-    return { name, ok: false, detail: `HTTP ${status} ${how}: ${text.slice(0, 200).trim()}`, fix: svc ? `kubectl -n ${svc.namespace} get svc,endpoints ${svc.name}` : 'check the URL' };
+    return {
+      name,
+      ok: false,
+      detail: `HTTP ${status} ${how}: ${text.slice(0, 200).trim()}`,
+      fix: svc ? `kubectl -n ${svc.namespace} get svc,endpoints ${svc.name}` : 'check the URL',
+    };
   }
-  return { name, ok: true, version, detail: svc ? `answers through the service proxy (${svc.namespace}/${svc.name}:${svc.port})` : 'answers' };
+  return {
+    name,
+    ok: true,
+    version,
+    detail: svc ? `answers through the service proxy (${svc.namespace}/${svc.name}:${svc.port})` : 'answers',
+  };
 }

@@ -36,6 +36,11 @@ export function failureToDiagnostics(failure: ApiFailure, doc: SourceDoc, code =
     const segs = c.field && c.field !== '<nil>' ? parseK8sFieldPath(c.field) : [];
     const path = segs.length ? formatPath(segs) : undefined;
     const reason = c.reason ? ` [${c.reason}]` : '';
-    return { ...base, ...(path ? { path } : {}), ...at(segs), message: `${redact(doc, c.message ?? failure.message)}${reason}` };
+    return {
+      ...base,
+      ...(path ? { path } : {}),
+      ...at(segs),
+      message: `${redact(doc, c.message ?? failure.message)}${reason}`,
+    };
   });
 }

@@ -44,7 +44,11 @@ export async function sendRequest(
   } catch (e) {
     // client-node refuses plain-http servers unless the kubeconfig sets insecure-skip-tls-verify, and fails
     // here when exec/OIDC credential plugins fail.
-    throw new ClusterError('unauthorized', `cannot prepare credentials for ${server} (context ${context}): ${(e as Error).message}`, { server, context, cause: e });
+    throw new ClusterError(
+      'unauthorized',
+      `cannot prepare credentials for ${server} (context ${context}): ${(e as Error).message}`,
+      { server, context, cause: e },
+    );
   }
   const headers = { ...(opts.headers as Record<string, string>) };
   if (req.body !== undefined) {
@@ -88,11 +92,15 @@ export async function sendRequest(
     throw networkError(err, server, context);
   });
   if (res.status === 401) {
-    throw new ClusterError('unauthorized', `the API server ${server} rejected the credentials of context ${context} (401 Unauthorized)`, {
-      status: 401,
-      server,
-      context,
-    });
+    throw new ClusterError(
+      'unauthorized',
+      `the API server ${server} rejected the credentials of context ${context} (401 Unauthorized)`,
+      {
+        status: 401,
+        server,
+        context,
+      },
+    );
   }
   return res;
 }

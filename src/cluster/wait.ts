@@ -21,7 +21,11 @@ export interface WaitOptions {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls each object's status until all are ready, one fails for good, or the deadline passes. */
-export async function waitUntilReady(client: ClusterClient, docs: readonly SourceDoc[], opts: WaitOptions): Promise<WaitOutcome> {
+export async function waitUntilReady(
+  client: ClusterClient,
+  docs: readonly SourceDoc[],
+  opts: WaitOptions,
+): Promise<WaitOutcome> {
   const start = Date.now();
   const results: WaitOutcome['results'] = [];
   let pending = [...docs];
@@ -30,7 +34,9 @@ export async function waitUntilReady(client: ClusterClient, docs: readonly Sourc
     const still: SourceDoc[] = [];
     for (const doc of pending) {
       const live = await client.get(doc.object);
-      const r: Readiness = live ? readiness(live) : { state: 'pending', message: 'the object is not there yet', warnings: [] };
+      const r: Readiness = live
+        ? readiness(live)
+        : { state: 'pending', message: 'the object is not there yet', warnings: [] };
       last.set(doc, r);
       opts.onPoll?.(doc, r);
       if (r.state === 'failed') return { ok: false, results, failure: { doc, readiness: r, timedOut: false } };
@@ -51,7 +57,9 @@ export async function waitUntilReady(client: ClusterClient, docs: readonly Sourc
 
 /** `Programmed=False (reason Invalid): message` */
 export function describeReadiness(r: Readiness): string {
-  const cond = r.condition ? `${r.condition}${r.state === 'ready' ? '=True' : r.reason ? '=False' : ' not True'}` : r.state;
+  const cond = r.condition
+    ? `${r.condition}${r.state === 'ready' ? '=True' : r.reason ? '=False' : ' not True'}`
+    : r.state;
   const where = r.where ? ` on ${r.where}` : '';
   const reason = r.reason ? ` (reason ${r.reason})` : '';
   const msg = r.message ? `: ${r.message}` : '';
@@ -77,6 +85,9 @@ export function waitFailureDiagnostic(f: NonNullable<WaitOutcome['failure']>, ti
     resource: refOf(f.doc.object),
     file: f.doc.file,
     message: `${what} failed: ${describeReadiness(f.readiness)}`,
-    hint: f.readiness.condition === 'Conflicted' ? 'another policy already targets the same object at the same level; the older one wins' : undefined,
+    hint:
+      f.readiness.condition === 'Conflicted'
+        ? 'another policy already targets the same object at the same level; the older one wins'
+        : undefined,
   };
 }

@@ -26,13 +26,24 @@ describe('apply against the fake API server', () => {
   it('names the plan first, applies in dependency order, waits for conditions, then succeeds', async () => {
     scriptHealthyStack(env.fake);
     const events: ApplyProgress[] = [];
-    const r = await apply(env.client, fixtureDocs('stack.yaml').reverse(), { yes: true, pollMs: 10, timeoutMs: 5000, onProgress: (e) => events.push(e) });
+    const r = await apply(env.client, fixtureDocs('stack.yaml').reverse(), {
+      yes: true,
+      pollMs: 10,
+      timeoutMs: 5000,
+      onProgress: (e) => events.push(e),
+    });
     expect(r.diagnostics).toEqual([]);
     expect(r.ok).toBe(true);
     expect(events[0].type).toBe('plan');
     expect(formatPlan(r.plan)).toContain('context:    fake');
     expect(r.plan.namespaces).toEqual(['task-api']);
-    expect(r.applied.map((x) => x.kind)).toEqual(['Namespace', 'Gateway', 'HTTPRoute', 'BackendTrafficPolicy', 'ScaledObject']);
+    expect(r.applied.map((x) => x.kind)).toEqual([
+      'Namespace',
+      'Gateway',
+      'HTTPRoute',
+      'BackendTrafficPolicy',
+      'ScaledObject',
+    ]);
     expect(r.ready.map((x) => [x.ref.kind, x.readiness.condition])).toEqual([
       ['Gateway', 'Programmed'],
       ['HTTPRoute', 'Accepted'],
@@ -40,7 +51,9 @@ describe('apply against the fake API server', () => {
       ['ScaledObject', 'Ready'],
     ]);
     // It polled the Gateway until it was Programmed (scripted on the 2nd GET).
-    expect(events.some((e) => e.type === 'waiting' && e.ref.kind === 'Gateway' && e.readiness.state === 'pending')).toBe(true);
+    expect(
+      events.some((e) => e.type === 'waiting' && e.ref.kind === 'Gateway' && e.readiness.state === 'pending'),
+    ).toBe(true);
     // Real writes (no dryRun) happened after the dry-run writes, and nothing was deleted.
     const writes = env.fake.requests.filter((q) => q.method !== 'GET');
     expect(writes.every((q) => q.method === 'PATCH')).toBe(true);
@@ -49,7 +62,9 @@ describe('apply against the fake API server', () => {
   });
 
   it('stops with the object, condition and reason when a wait times out', async () => {
-    env.fake.scriptStatus('gateway.networking.k8s.io/v1', 'Gateway', 'task-api', 'eg', () => gatewayStatus(false, 'NoResources'));
+    env.fake.scriptStatus('gateway.networking.k8s.io/v1', 'Gateway', 'task-api', 'eg', () =>
+      gatewayStatus(false, 'NoResources'),
+    );
     const t0 = Date.now();
     const r = await apply(env.client, fixtureDocs('stack.yaml'), { yes: true, pollMs: 20, timeoutMs: 300 });
     expect(Date.now() - t0).toBeLessThan(3000);
@@ -63,7 +78,9 @@ describe('apply against the fake API server', () => {
 
   it('fails fast on a Conflicted policy', async () => {
     scriptHealthyStack(env.fake);
-    env.fake.scriptStatus('gateway.envoyproxy.io/v1alpha1', 'BackendTrafficPolicy', 'task-api', 'tasks-ratelimit', () => policyStatus(false));
+    env.fake.scriptStatus('gateway.envoyproxy.io/v1alpha1', 'BackendTrafficPolicy', 'task-api', 'tasks-ratelimit', () =>
+      policyStatus(false),
+    );
     const r = await apply(env.client, fixtureDocs('stack.yaml'), { yes: true, pollMs: 10, timeoutMs: 5000 });
     expect(r.ok).toBe(false);
     const d = r.diagnostics.find((x) => x.severity === 'error');
@@ -75,7 +92,11 @@ describe('apply against the fake API server', () => {
 
   it('stops before writing anything when the dry-run is rejected', async () => {
     env.fake.add({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'task-api' } });
-    env.fake.reject((o) => (o.kind === 'HTTPRoute' ? [{ field: 'spec.rules[0].matches[0].path.type', message: 'Unsupported value: "Prefix"' }] : undefined));
+    env.fake.reject((o) =>
+      o.kind === 'HTTPRoute'
+        ? [{ field: 'spec.rules[0].matches[0].path.type', message: 'Unsupported value: "Prefix"' }]
+        : undefined,
+    );
     const r = await apply(env.client, fixtureDocs('stack.yaml'), { yes: true, pollMs: 10, timeoutMs: 1000 });
     expect(r.ok).toBe(false);
     expect(r.applied).toEqual([]);

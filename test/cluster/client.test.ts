@@ -32,7 +32,12 @@ describe('connect and typed errors', () => {
 
   it('unknown context → cluster/bad-context, naming the contexts it has', async () => {
     const kc = fake.writeKubeconfig({ context: 'kind-dev' });
-    const err = await connect({ kubeconfig: kc, context: 'prod' }).catch((e) => e as ClusterError);
+    const err = await connect({ kubeconfig: kc, context: 'prod' }).then(
+      () => {
+        throw new Error('expected an error');
+      },
+      (e: unknown) => e as ClusterError,
+    );
     expect(clusterErrorToDiagnostic(err).code).toBe('cluster/bad-context');
     expect(err.message).toContain('kind-dev');
   });
@@ -71,7 +76,12 @@ describe('connect and typed errors', () => {
   it('a malformed kubeconfig → cluster/no-kubeconfig with the file named', async () => {
     const f = join(mkdtempSync(join(tmpdir(), 'te-')), 'config');
     writeFileSync(f, 'clusters: [\n');
-    const err = await connect({ kubeconfig: f }).catch((e) => e as ClusterError);
+    const err = await connect({ kubeconfig: f }).then(
+      () => {
+        throw new Error('expected an error');
+      },
+      (e: unknown) => e as ClusterError,
+    );
     expect(clusterErrorToDiagnostic(err).code).toBe('cluster/no-kubeconfig');
     expect(err.message).toContain(f);
   });

@@ -31,7 +31,10 @@ describe('dryRun against the fake API server', () => {
     ]);
     // Nothing was persisted and the live route keeps its port.
     expect(env.fake.find('keda.sh/v1alpha1', 'ScaledObject', 'task-api', 'task-api')).toBeUndefined();
-    expect(env.fake.find('gateway.networking.k8s.io/v1', 'HTTPRoute', 'task-api', 'tasks')?.spec.rules[0].backendRefs[0].port).toBe(9000);
+    expect(
+      env.fake.find('gateway.networking.k8s.io/v1', 'HTTPRoute', 'task-api', 'tasks')?.spec.rules[0].backendRefs[0]
+        .port,
+    ).toBe(9000);
     // Every write was a server-side apply dry-run with our field manager.
     const patches = env.fake.requests.filter((q) => q.method === 'PATCH');
     expect(patches).toHaveLength(5);
@@ -45,7 +48,13 @@ describe('dryRun against the fake API server', () => {
     env.fake.add({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'task-api' } });
     env.fake.reject((obj) =>
       obj.kind === 'BackendTrafficPolicy'
-        ? [{ reason: 'FieldValueNotSupported', field: 'spec.rateLimit.local.rules[0].limit.unit', message: 'Unsupported value: "Fortnight": supported values: "Second", "Minute"' }]
+        ? [
+            {
+              reason: 'FieldValueNotSupported',
+              field: 'spec.rateLimit.local.rules[0].limit.unit',
+              message: 'Unsupported value: "Fortnight": supported values: "Second", "Minute"',
+            },
+          ]
         : undefined,
     );
     const docs = fixtureDocs('stack.yaml');

@@ -11,14 +11,23 @@ function installEg(env: Env, opts: { accepted?: boolean; available?: number } = 
     kind: 'GatewayClass',
     metadata: { name: 'eg' },
     spec: { controllerName: 'gateway.envoyproxy.io/gatewayclass-controller' },
-    status: { conditions: [opts.accepted === false ? cond('Accepted', 'Unknown', 'Pending', 'Waiting for controller') : cond('Accepted', 'True', 'Accepted', 'Valid GatewayClass')] },
+    status: {
+      conditions: [
+        opts.accepted === false
+          ? cond('Accepted', 'Unknown', 'Pending', 'Waiting for controller')
+          : cond('Accepted', 'True', 'Accepted', 'Valid GatewayClass'),
+      ],
+    },
   });
   env.fake.add({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'envoy-gateway-system' } });
   env.fake.add({
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name: 'envoy-gateway', namespace: 'envoy-gateway-system' },
-    spec: { replicas: 1, template: { spec: { containers: [{ name: 'envoy-gateway', image: 'docker.io/envoyproxy/gateway:v1.9.0' }] } } },
+    spec: {
+      replicas: 1,
+      template: { spec: { containers: [{ name: 'envoy-gateway', image: 'docker.io/envoyproxy/gateway:v1.9.0' }] } },
+    },
     status: { replicas: 1, availableReplicas: opts.available ?? 1 },
   });
 }
@@ -54,7 +63,8 @@ describe('preflight against the fake API server', () => {
   it('flags an old Gateway API bundle, an unaccepted GatewayClass and a controller with no replica', async () => {
     const fake = env.fake;
     for (const crd of fixtureObjects('crds.yaml')) {
-      if (crd.spec.group === 'gateway.networking.k8s.io') crd.metadata.annotations['gateway.networking.k8s.io/bundle-version'] = 'v1.2.1';
+      if (crd.spec.group === 'gateway.networking.k8s.io')
+        crd.metadata.annotations['gateway.networking.k8s.io/bundle-version'] = 'v1.2.1';
       fake.add(crd);
     }
     installEg(env, { accepted: false, available: 0 });
@@ -74,16 +84,27 @@ describe('preflight against the fake API server', () => {
     expect(gc?.ok).toBe(false);
     expect(gc?.fix).toContain('controllerName: gateway.envoyproxy.io/gatewayclass-controller');
     const eg = r.items.find((i) => i.name === 'Envoy Gateway controller');
-    expect(eg?.fix).toContain('helm install eg oci://docker.io/envoyproxy/gateway-helm --version v1.9.0 -n envoy-gateway-system --create-namespace');
+    expect(eg?.fix).toContain(
+      'helm install eg oci://docker.io/envoyproxy/gateway-helm --version v1.9.0 -n envoy-gateway-system --create-namespace',
+    );
   });
 
   it('checks Prometheus through the service proxy for in-cluster URLs', async () => {
     env.fake.proxy('monitoring', 'prometheus:9090', (p) =>
-      p === '/api/v1/status/buildinfo' ? { status: 200, body: JSON.stringify({ status: 'success', data: { version: '3.5.0' } }) } : { status: 404, body: '404 page not found' },
+      p === '/api/v1/status/buildinfo'
+        ? { status: 200, body: JSON.stringify({ status: 'success', data: { version: '3.5.0' } }) }
+        : { status: 404, body: '404 page not found' },
     );
     const ok = await preflight(env.client, { components: [], prometheusUrl: 'http://prometheus.monitoring.svc:9090' });
-    expect(ok.items[1]).toMatchObject({ name: 'Prometheus http://prometheus.monitoring.svc:9090', ok: true, version: '3.5.0' });
-    const bad = await preflight(env.client, { components: [], prometheusUrl: 'http://prom-missing.monitoring.svc.cluster.local:9090' });
+    expect(ok.items[1]).toMatchObject({
+      name: 'Prometheus http://prometheus.monitoring.svc:9090',
+      ok: true,
+      version: '3.5.0',
+    });
+    const bad = await preflight(env.client, {
+      components: [],
+      prometheusUrl: 'http://prom-missing.monitoring.svc.cluster.local:9090',
+    });
     expect(bad.items[1].ok).toBe(false);
     expect(bad.items[1].detail).toContain('HTTP 503');
   });

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { type ClusterClient, connect } from '../../src/cluster/client.js';
-import type { SourceDoc } from '../../src/model/manifest.js';
 import { parseManifestStream } from '../../src/model/load-yaml.js';
+import type { SourceDoc } from '../../src/model/manifest.js';
 import { FakeApiServer } from '../helpers/fake-apiserver.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'cluster');

@@ -64,16 +64,44 @@ const BUILTIN: FakeResource[] = [
   { group: '', version: 'v1', kind: 'Pod', plural: 'pods', namespaced: true },
   { group: '', version: 'v1', kind: 'ServiceAccount', plural: 'serviceaccounts', namespaced: true },
   { group: 'apps', version: 'v1', kind: 'Deployment', plural: 'deployments', namespaced: true },
-  { group: 'autoscaling', version: 'v2', kind: 'HorizontalPodAutoscaler', plural: 'horizontalpodautoscalers', namespaced: true },
-  { group: 'apiextensions.k8s.io', version: 'v1', kind: 'CustomResourceDefinition', plural: 'customresourcedefinitions', namespaced: false },
+  {
+    group: 'autoscaling',
+    version: 'v2',
+    kind: 'HorizontalPodAutoscaler',
+    plural: 'horizontalpodautoscalers',
+    namespaced: true,
+  },
+  {
+    group: 'apiextensions.k8s.io',
+    version: 'v1',
+    kind: 'CustomResourceDefinition',
+    plural: 'customresourcedefinitions',
+    namespaced: false,
+  },
 ];
 
 function status(code: number, reason: string, message: string, details?: Obj): Obj {
-  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, ...(details ? { details } : {}), code };
+  return {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason,
+    ...(details ? { details } : {}),
+    code,
+  };
 }
 
 function mergeApply(live: unknown, patch: unknown): unknown {
-  if (patch && typeof patch === 'object' && !Array.isArray(patch) && live && typeof live === 'object' && !Array.isArray(live)) {
+  if (
+    patch &&
+    typeof patch === 'object' &&
+    !Array.isArray(patch) &&
+    live &&
+    typeof live === 'object' &&
+    !Array.isArray(live)
+  ) {
     const out: Obj = { ...(live as Obj) };
     for (const [k, v] of Object.entries(patch as Obj)) out[k] = mergeApply((live as Obj)[k], v);
     return out;
@@ -113,7 +141,13 @@ export class FakeApiServer {
     const r = this.resourceOf(obj.apiVersion, obj.kind);
     if (!r) throw new Error(`fake: unknown kind ${obj.apiVersion} ${obj.kind}`);
     const o = structuredClone(obj);
-    o.metadata = { uid: randomUUID(), resourceVersion: String(++this.rv), generation: 1, creationTimestamp: '2026-11-27T10:00:00Z', ...o.metadata };
+    o.metadata = {
+      uid: randomUUID(),
+      resourceVersion: String(++this.rv),
+      generation: 1,
+      creationTimestamp: '2026-11-27T10:00:00Z',
+      ...o.metadata,
+    };
     this.store.set(this.key(r, o.metadata.namespace, o.metadata.name), o);
     if (obj.kind === 'CustomResourceDefinition') this.registerCrd(o);
     return o;
@@ -126,7 +160,13 @@ export class FakeApiServer {
   }
 
   /** Scripts the `status` of an object, evaluated on each GET of it (counting GETs). */
-  scriptStatus(apiVersion: string, kind: string, namespace: string | undefined, name: string, script: StatusScript): void {
+  scriptStatus(
+    apiVersion: string,
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+    script: StatusScript,
+  ): void {
     const r = this.resourceOf(apiVersion, kind);
     if (!r) throw new Error(`fake: unknown kind ${kind}`);
     this.scripts.set(this.key(r, namespace, name), script);
@@ -161,8 +201,15 @@ export class FakeApiServer {
   private registerCrd(crd: Obj): void {
     for (const v of crd.spec.versions ?? []) {
       if (!v.served) continue;
-      const r: FakeResource = { group: crd.spec.group, version: v.name, kind: crd.spec.names.kind, plural: crd.spec.names.plural, namespaced: crd.spec.scope === 'Namespaced' };
-      if (!this.resources.some((x) => x.group === r.group && x.version === r.version && x.kind === r.kind)) this.resources.push(r);
+      const r: FakeResource = {
+        group: crd.spec.group,
+        version: v.name,
+        kind: crd.spec.names.kind,
+        plural: crd.spec.names.plural,
+        namespaced: crd.spec.scope === 'Namespaced',
+      };
+      if (!this.resources.some((x) => x.group === r.group && x.version === r.version && x.kind === r.kind))
+        this.resources.push(r);
     }
   }
 
@@ -187,37 +234,74 @@ export class FakeApiServer {
     req.on('end', () => {
       const u = new URL(req.url ?? '/', 'http://x');
       const query = Object.fromEntries(u.searchParams);
-      this.requests.push({ method: req.method ?? '', path: u.pathname, query, contentType: req.headers['content-type'] });
+      this.requests.push({
+        method: req.method ?? '',
+        path: u.pathname,
+        query,
+        contentType: req.headers['content-type'],
+      });
       if (this.token && req.headers.authorization !== `Bearer ${this.token}`) {
         this.send(res, 401, status(401, 'Unauthorized', 'Unauthorized'));
         return;
       }
       try {
-        this.route(req.method ?? 'GET', u.pathname, query, Buffer.concat(chunks).toString('utf8'), req.headers['content-type'] ?? '', res);
+        this.route(
+          req.method ?? 'GET',
+          u.pathname,
+          query,
+          Buffer.concat(chunks).toString('utf8'),
+          req.headers['content-type'] ?? '',
+          res,
+        );
       } catch (e) {
         this.send(res, 500, status(500, 'InternalError', String((e as Error).message)));
       }
     });
   }
 
-  private route(method: string, path: string, query: Record<string, string>, body: string, ctype: string, res: http.ServerResponse): void {
+  private route(
+    method: string,
+    path: string,
+    query: Record<string, string>,
+    body: string,
+    ctype: string,
+    res: http.ServerResponse,
+  ): unknown {
     if (path === '/version') {
       const [major, minor] = this.gitVersion.slice(1).split('.');
-      this.send(res, 200, { major, minor, gitVersion: this.gitVersion, gitCommit: 'fake', gitTreeState: 'clean', buildDate: '2026-09-01T00:00:00Z', goVersion: 'go1.25', compiler: 'gc', platform: 'linux/amd64' });
+      this.send(res, 200, {
+        major,
+        minor,
+        gitVersion: this.gitVersion,
+        gitCommit: 'fake',
+        gitTreeState: 'clean',
+        buildDate: '2026-09-01T00:00:00Z',
+        goVersion: 'go1.25',
+        compiler: 'gc',
+        platform: 'linux/amd64',
+      });
       return;
     }
-    if (path === '/api') return this.send(res, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] });
+    if (path === '/api')
+      return this.send(res, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] });
     if (path === '/apis') return this.send(res, 200, this.groupList());
     const proxy = path.match(/^\/api\/v1\/namespaces\/([^/]+)\/services\/([^/]+)\/proxy(\/.*)?$/);
     if (proxy) {
       const fn = this.proxies.get(`${proxy[1]}/${proxy[2]}`);
-      if (!fn) return this.send(res, 503, status(503, 'ServiceUnavailable', `no endpoints available for service "${proxy[2]}"`));
+      if (!fn)
+        return this.send(
+          res,
+          503,
+          status(503, 'ServiceUnavailable', `no endpoints available for service "${proxy[2]}"`),
+        );
       const out = fn(proxy[3] ?? '/');
       res.writeHead(out.status, { 'Content-Type': 'application/json' });
       res.end(out.body);
       return;
     }
-    const m = path.match(/^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))(?:\/namespaces\/([^/]+))?(?:\/([^/]+))?(?:\/([^/]+))?$/);
+    const m = path.match(
+      /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))(?:\/namespaces\/([^/]+))?(?:\/([^/]+))?(?:\/([^/]+))?$/,
+    );
     if (!m) return this.send(res, 404, status(404, 'NotFound', 'the server could not find the requested resource'));
     const group = m[2] ?? '';
     const version = m[1] ?? m[3];
@@ -225,12 +309,19 @@ export class FakeApiServer {
     if (path.match(/^\/api\/v1\/namespaces\/[^/]+$/)) [plural, name, ns] = ['namespaces', m[4], undefined];
     const served = this.resources.filter((r) => r.group === group && r.version === version);
     if (!plural) {
-      if (served.length === 0) return this.send(res, 404, status(404, 'NotFound', 'the server could not find the requested resource'));
+      if (served.length === 0)
+        return this.send(res, 404, status(404, 'NotFound', 'the server could not find the requested resource'));
       return this.send(res, 200, {
         kind: 'APIResourceList',
         apiVersion: 'v1',
         groupVersion: group ? `${group}/${version}` : version,
-        resources: served.map((r) => ({ name: r.plural, singularName: r.kind.toLowerCase(), namespaced: r.namespaced, kind: r.kind, verbs: ['get', 'list', 'patch', 'watch'] })),
+        resources: served.map((r) => ({
+          name: r.plural,
+          singularName: r.kind.toLowerCase(),
+          namespaced: r.namespaced,
+          kind: r.kind,
+          verbs: ['get', 'list', 'patch', 'watch'],
+        })),
       });
     }
     const r = served.find((x) => x.plural === plural);
@@ -238,19 +329,32 @@ export class FakeApiServer {
     const gr = r.group ? `${r.plural}.${r.group}` : r.plural;
     if (!name) {
       if (method !== 'GET') return this.send(res, 405, status(405, 'MethodNotAllowed', 'method not allowed'));
-      const sel = (query.labelSelector ?? '').split(',').filter(Boolean).map((s) => s.split('='));
+      const sel = (query.labelSelector ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((s) => s.split('='));
       const items = [...this.store.entries()]
         .filter(([k]) => k.startsWith(r.namespaced && ns ? `${r.group}|${r.plural}|${ns}|` : `${r.group}|${r.plural}|`))
         .map(([, o]) => o)
         .filter((o) => sel.every(([k, v]) => o.metadata?.labels?.[k] === v))
         // Lists of built-in types carry no apiVersion/kind on their items (only the list does).
         .map((o) => (BUILTIN.includes(r) ? { ...o, apiVersion: undefined, kind: undefined } : o));
-      return this.send(res, 200, { kind: `${r.kind}List`, apiVersion: group ? `${group}/${version}` : version, metadata: { resourceVersion: String(this.rv) }, items });
+      return this.send(res, 200, {
+        kind: `${r.kind}List`,
+        apiVersion: group ? `${group}/${version}` : version,
+        metadata: { resourceVersion: String(this.rv) },
+        items,
+      });
     }
     const key = this.key(r, ns, name);
     if (method === 'GET') {
       const o = this.store.get(key);
-      if (!o) return this.send(res, 404, status(404, 'NotFound', `${gr} "${name}" not found`, { name, group: r.group, kind: r.plural }));
+      if (!o)
+        return this.send(
+          res,
+          404,
+          status(404, 'NotFound', `${gr} "${name}" not found`, { name, group: r.group, kind: r.plural }),
+        );
       const n = (this.gets.get(key) ?? 0) + 1;
       this.gets.set(key, n);
       const script = this.scripts.get(key);
@@ -262,27 +366,87 @@ export class FakeApiServer {
     return this.send(res, 405, status(405, 'MethodNotAllowed', `${method} not supported by the fake`));
   }
 
-  private apply(r: FakeResource, key: string, ns: string | undefined, name: string, query: Record<string, string>, body: string, ctype: string, res: http.ServerResponse): void {
-    if (ctype !== 'application/apply-patch+yaml') return this.send(res, 415, status(415, 'UnsupportedMediaType', `the fake only supports server-side apply, got ${ctype}`));
-    if (!query.fieldManager) return this.send(res, 400, status(400, 'BadRequest', 'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch'));
-    if (query.dryRun !== undefined && query.dryRun !== 'All') return this.send(res, 400, status(400, 'BadRequest', `invalid dry run option: ${query.dryRun}`));
+  private apply(
+    r: FakeResource,
+    key: string,
+    ns: string | undefined,
+    name: string,
+    query: Record<string, string>,
+    body: string,
+    ctype: string,
+    res: http.ServerResponse,
+  ): unknown {
+    if (ctype !== 'application/apply-patch+yaml')
+      return this.send(
+        res,
+        415,
+        status(415, 'UnsupportedMediaType', `the fake only supports server-side apply, got ${ctype}`),
+      );
+    if (!query.fieldManager)
+      return this.send(
+        res,
+        400,
+        status(
+          400,
+          'BadRequest',
+          'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch',
+        ),
+      );
+    if (query.dryRun !== undefined && query.dryRun !== 'All')
+      return this.send(res, 400, status(400, 'BadRequest', `invalid dry run option: ${query.dryRun}`));
     const patch = parseYaml(body) as Obj;
     const kindName = r.group ? `${r.kind}.${r.group}` : r.kind;
-    if (patch?.metadata?.name !== name) return this.send(res, 400, status(400, 'BadRequest', 'the name of the object does not match the name on the URL'));
-    if (r.namespaced && ns && !this.store.has(`|namespaces||${ns}`)) return this.send(res, 404, status(404, 'NotFound', `namespaces "${ns}" not found`, { name: ns, kind: 'namespaces' }));
+    if (patch?.metadata?.name !== name)
+      return this.send(
+        res,
+        400,
+        status(400, 'BadRequest', 'the name of the object does not match the name on the URL'),
+      );
+    if (r.namespaced && ns && !this.store.has(`|namespaces||${ns}`))
+      return this.send(
+        res,
+        404,
+        status(404, 'NotFound', `namespaces "${ns}" not found`, { name: ns, kind: 'namespaces' }),
+      );
     const causes = this.rejects.flatMap((fn) => fn(patch) ?? []);
     if (causes.length > 0) {
       const text = causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message)).join(', ');
-      return this.send(res, 422, status(422, 'Invalid', `${kindName} "${name}" is invalid: ${causes.length > 1 ? `[${text}]` : text}`, { name, group: r.group, kind: r.kind, causes: causes.map((c) => ({ reason: c.reason ?? 'FieldValueInvalid', message: c.message, field: c.field })) }));
+      return this.send(
+        res,
+        422,
+        status(422, 'Invalid', `${kindName} "${name}" is invalid: ${causes.length > 1 ? `[${text}]` : text}`, {
+          name,
+          group: r.group,
+          kind: r.kind,
+          causes: causes.map((c) => ({ reason: c.reason ?? 'FieldValueInvalid', message: c.message, field: c.field })),
+        }),
+      );
     }
     const live = this.store.get(key);
     const merged = mergeApply(live ?? {}, patch) as Obj;
-    merged.metadata = { ...merged.metadata, uid: live?.metadata.uid ?? randomUUID(), creationTimestamp: live?.metadata.creationTimestamp ?? '2026-11-27T10:00:00Z' };
+    merged.metadata = {
+      ...merged.metadata,
+      uid: live?.metadata.uid ?? randomUUID(),
+      creationTimestamp: live?.metadata.creationTimestamp ?? '2026-11-27T10:00:00Z',
+    };
     if (r.namespaced) merged.metadata.namespace = ns;
-    const changed = !live || JSON.stringify({ ...live, metadata: undefined, status: undefined }) !== JSON.stringify({ ...merged, metadata: undefined, status: undefined }) || JSON.stringify(live.metadata.labels) !== JSON.stringify(merged.metadata.labels);
+    const changed =
+      !live ||
+      JSON.stringify({ ...live, metadata: undefined, status: undefined }) !==
+        JSON.stringify({ ...merged, metadata: undefined, status: undefined }) ||
+      JSON.stringify(live.metadata.labels) !== JSON.stringify(merged.metadata.labels);
     merged.metadata.resourceVersion = changed ? String(this.rv + 1) : live.metadata.resourceVersion;
     merged.metadata.generation = live ? live.metadata.generation + (changed ? 1 : 0) : 1;
-    merged.metadata.managedFields = [{ manager: query.fieldManager, operation: 'Apply', apiVersion: patch.apiVersion, time: '2026-11-27T10:00:00Z', fieldsType: 'FieldsV1', fieldsV1: {} }];
+    merged.metadata.managedFields = [
+      {
+        manager: query.fieldManager,
+        operation: 'Apply',
+        apiVersion: patch.apiVersion,
+        time: '2026-11-27T10:00:00Z',
+        fieldsType: 'FieldsV1',
+        fieldsV1: {},
+      },
+    ];
     if (query.dryRun !== 'All') {
       if (changed) this.rv++;
       this.store.set(key, merged);
