@@ -6,7 +6,7 @@
 import { routeHostnamesOnListener } from './hostname.js';
 import { namespaceAllowed } from './listeners.js';
 import type { CompiledRoute, ListenerInfo, ParentAttachment } from './model.js';
-import { GATEWAY_GROUP, type Indexed, type LabelSelector } from './resources.js';
+import { GATEWAY_GROUP, type Indexed, type LabelSelector, objects } from './resources.js';
 
 type Raw = Record<string, unknown>;
 
@@ -32,7 +32,7 @@ export function attachRoute(
   listenerSetParents: Map<string, string>,
 ): ParentAttachment[] {
   const spec = ((route.manifest as { spec?: Raw }).spec ?? {}) as Raw;
-  const refs = (Array.isArray(spec.parentRefs) ? spec.parentRefs : []) as Raw[];
+  const refs = objects(spec.parentRefs);
   const out: ParentAttachment[] = [];
   for (const ref of refs) {
     const group = String(ref.group ?? GATEWAY_GROUP);

@@ -3,7 +3,7 @@
  * ReferenceGrant and a well-formed `kubernetes.io/tls` Secret (PEM certificate and key).
  */
 import type { Manifest } from '../../model/manifest.js';
-import { GATEWAY_GROUP, type Indexed, nsOf, referenceGranted } from './resources.js';
+import { GATEWAY_GROUP, type Indexed, nsOf, objects, referenceGranted } from './resources.js';
 
 type Raw = Record<string, unknown>;
 
@@ -40,7 +40,7 @@ export function certificateRefProblem(
 ): { reason: 'InvalidCertificateRef' | 'RefNotPermitted'; message: string } | null {
   const terminate = protocol === 'HTTPS' || (protocol === 'TLS' && tls?.mode === 'Terminate');
   if (!terminate) return null;
-  const refs = (tls?.certificateRefs ?? []) as Raw[];
+  const refs = objects(tls?.certificateRefs);
   if (refs.length === 0 && !tls?.options) {
     return { reason: 'InvalidCertificateRef', message: `${protocol} listener has no tls.certificateRefs` };
   }

@@ -5,7 +5,7 @@
  */
 import type { Manifest } from '../../model/manifest.js';
 import type { CompiledBackend, CompiledMatch, CompiledRoute, CompiledRule, Condition, HeaderMatcher } from './model.js';
-import { GATEWAY_GROUP, type Indexed, keyOf, nsOf, referenceGranted } from './resources.js';
+import { GATEWAY_GROUP, type Indexed, keyOf, nsOf, objects, referenceGranted } from './resources.js';
 
 type Raw = Record<string, unknown>;
 
@@ -33,7 +33,7 @@ export function fullRegex(src: string): RegExp | undefined {
 
 function matchers(list: unknown, lowerNames: boolean, problems: string[], soft: string[]): HeaderMatcher[] {
   const out: HeaderMatcher[] = [];
-  for (const h of (Array.isArray(list) ? list : []) as Raw[]) {
+  for (const h of objects(list)) {
     const name = lowerNames ? String(h.name ?? '').toLowerCase() : String(h.name ?? '');
     if (out.some((o) => o.name === name)) continue; // repeated names: only the first counts
     const type = String(h.type ?? 'Exact');
@@ -129,22 +129,22 @@ export function compileRoute(ix: Indexed, m: Manifest): CompiledRoute {
     namespace: nsOf(m),
     name: m.metadata.name ?? '',
     manifest: m,
-    hostnames: ((spec.hostnames ?? []) as string[]).map((h) => String(h).toLowerCase()),
+    hostnames: (Array.isArray(spec.hostnames) ? spec.hostnames : []).map((h) => String(h).toLowerCase()),
     rules: [],
     resolvedRefs: { type: 'ResolvedRefs', status: 'True', reason: 'ResolvedRefs', message: 'all references resolved' },
   };
   const problems: string[] = [];
   const incompatible: string[] = [];
-  const rawRules = Array.isArray(spec.rules) && spec.rules.length > 0 ? (spec.rules as Raw[]) : [{}];
+  const rawRules: Raw[] = objects(spec.rules).length > 0 ? objects(spec.rules) : [{}];
   rawRules.forEach((r, i) => {
-    const filters = (Array.isArray(r.filters) ? r.filters : []) as Raw[];
+    const filters = objects(r.filters);
     for (const f of filters) if (!FILTER_TYPES.has(String(f.type))) problems.push(`unsupported filter type ${f.type}`);
     const rule: CompiledRule = {
       route,
       index: i,
       name: typeof r.name === 'string' ? r.name : undefined,
       spec: r,
-      backends: ((Array.isArray(r.backendRefs) ? r.backendRefs : []) as Raw[]).map((b) => compileBackend(ix, m, b)),
+      backends: objects(r.backendRefs).map((b) => compileBackend(ix, m, b)),
       redirect: filterOf(filters, 'RequestRedirect'),
       urlRewrite: filterOf(filters, 'URLRewrite'),
       matches: [],
@@ -152,7 +152,7 @@ export function compileRoute(ix: Indexed, m: Manifest): CompiledRoute {
     if (rule.redirect && rule.urlRewrite) incompatible.push(`rule ${i} has both RequestRedirect and URLRewrite`);
     if (rule.redirect && rule.backends.length > 0)
       incompatible.push(`rule ${i} has both RequestRedirect and backendRefs`);
-    const rawMatches = Array.isArray(r.matches) && r.matches.length > 0 ? (r.matches as Raw[]) : [{}];
+    const rawMatches: Raw[] = objects(r.matches).length > 0 ? objects(r.matches) : [{}];
     rule.matches = rawMatches.map((x, j) => compileMatch(rule, x, j, problems));
     route.rules.push(rule);
     const bad = rule.backends.find((b) => b.invalid);

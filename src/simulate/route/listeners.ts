@@ -13,6 +13,7 @@ import {
   type LabelSelector,
   namespaceLabels,
   nsOf,
+  objects,
   selectorMatches,
 } from './resources.js';
 
@@ -167,11 +168,11 @@ export function listenerSetParent(ix: Indexed, ls: Manifest): { gateway?: string
 export function resolveListeners(ix: Indexed, gw: Manifest, admitted: Manifest[]): ListenerInfo[] {
   const gwKey = keyOf(gw);
   const out: ListenerInfo[] = [];
-  const own = ((gw as { spec?: { listeners?: Raw[] } }).spec?.listeners ?? []) as Raw[];
+  const own = objects((gw as { spec?: { listeners?: unknown } }).spec?.listeners);
   for (const l of own) out.push(makeListener(ix, gw, 'Gateway', gwKey, l, out.length));
   const sets = [...admitted].sort((a, b) => compareCreation(a, b) || keyOf(a).localeCompare(keyOf(b)));
   for (const ls of sets) {
-    const ll = ((ls as { spec?: { listeners?: Raw[] } }).spec?.listeners ?? []) as Raw[];
+    const ll = objects((ls as { spec?: { listeners?: unknown } }).spec?.listeners);
     for (const l of ll) out.push(makeListener(ix, ls, 'ListenerSet', gwKey, l, out.length));
   }
   markConflicts(out);

@@ -20,6 +20,13 @@ export interface Indexed {
   order: Map<Manifest, number>;
 }
 
+/** The object entries of a field that should be a list (anything else → empty). */
+export function objects(v: unknown): Record<string, unknown>[] {
+  return Array.isArray(v)
+    ? v.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x))
+    : [];
+}
+
 export function keyOf(m: Manifest): string {
   return `${m.metadata?.namespace ?? 'default'}/${m.metadata?.name ?? ''}`;
 }
@@ -119,8 +126,8 @@ export function referenceGranted(
   for (const rg of ix.referenceGrants) {
     if (nsOf(rg) !== to.namespace) continue;
     const spec = (rg as { spec?: { from?: unknown[]; to?: unknown[] } }).spec;
-    const froms = (spec?.from ?? []) as { group?: string; kind?: string; namespace?: string }[];
-    const tos = (spec?.to ?? []) as { group?: string; kind?: string; name?: string }[];
+    const froms = objects(spec?.from) as { group?: string; kind?: string; namespace?: string }[];
+    const tos = objects(spec?.to) as { group?: string; kind?: string; name?: string }[];
     const fromOk = froms.some(
       (f) => (f.group ?? '') === from.group && f.kind === from.kind && f.namespace === from.namespace,
     );

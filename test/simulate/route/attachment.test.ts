@@ -192,3 +192,37 @@ describe('listener status', () => {
     expect(cond('dup2', 'Conflicted')).toBe('True/HostnameConflict');
   });
 });
+
+describe('malformed input', () => {
+  it('never throws on odd shapes; it routes what it can', () => {
+    const junk = [
+      {
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'Gateway',
+        metadata: { name: 'gw', namespace: 'default' },
+        spec: { listeners: 'nope' },
+      },
+      {
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'HTTPRoute',
+        metadata: { name: 'r', namespace: 'default' },
+        spec: {
+          parentRefs: [null, 3, { name: 'gw' }],
+          hostnames: 'x',
+          rules: [null, { matches: 'y', backendRefs: [1] }],
+        },
+      },
+      { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'r2', namespace: 'default' } },
+      { apiVersion: 'v1', kind: 'Service' },
+      {
+        apiVersion: 'gateway.networking.k8s.io/v1beta1',
+        kind: 'ReferenceGrant',
+        metadata: { name: 'g', namespace: 'default' },
+        spec: { from: 'a', to: null },
+      },
+    ] as unknown as Manifest[];
+    expect(() => computeRouteStatus(junk)).not.toThrow();
+    const t = buildRouteTable(junk);
+    expect(t.attachments.get('default/r')?.[0]).toMatchObject({ accepted: false, reason: 'NoMatchingParent' });
+  });
+});
