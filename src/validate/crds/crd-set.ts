@@ -85,7 +85,11 @@ export class CrdSet {
 export function isCrdObject(v: unknown): boolean {
   if (!v || typeof v !== 'object') return false;
   const o = v as Record<string, unknown>;
-  return o.kind === 'CustomResourceDefinition' && typeof o.apiVersion === 'string' && o.apiVersion.startsWith('apiextensions.k8s.io/');
+  return (
+    o.kind === 'CustomResourceDefinition' &&
+    typeof o.apiVersion === 'string' &&
+    o.apiVersion.startsWith('apiextensions.k8s.io/')
+  );
 }
 
 interface ParsedCrd {

@@ -1,4 +1,4 @@
-export { CrdSet, isCrdObject, type CrdVersion } from './crd-set.js';
+export { CrdSet, type CrdVersion, isCrdObject } from './crd-set.js';
 export {
   addCrdObjects,
   addCrdsFromText,
@@ -8,11 +8,11 @@ export {
   MAX_CRD_FILE_BYTES,
 } from './load.js';
 export {
-  DEFAULT_CRD_VERSIONS,
-  pullCrds,
-  releaseAssetPath,
   type CrdProject,
+  DEFAULT_CRD_VERSIONS,
   type PullCrdsOptions,
   type PullCrdsResult,
   type PulledAsset,
+  pullCrds,
+  releaseAssetPath,
 } from './pull.js';

@@ -93,7 +93,11 @@ export async function pullCrds(options: PullCrdsOptions = {}): Promise<PullCrdsR
     if (requested === false) continue;
     const version = requested ?? DEFAULT_CRD_VERSIONS[project];
     if (!VERSION_RE.test(version)) {
-      diagnostics.push({ code: 'crds/bad-version', severity: 'error', message: `invalid ${project} version "${version}"` });
+      diagnostics.push({
+        code: 'crds/bad-version',
+        severity: 'error',
+        message: `invalid ${project} version "${version}"`,
+      });
       continue;
     }
     const url = origin + releaseAssetPath(project, version, channel);

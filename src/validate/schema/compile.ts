@@ -28,11 +28,13 @@ export function compileSchema(schema: Raw | undefined, options: CompileOptions =
 
 /** `metadata` of a resource (root or embedded) follows ObjectMeta rules. */
 function markResource(node: SchemaNode): void {
-  const props = (node.properties ??= new Map());
+  if (!node.properties) node.properties = new Map();
+  if (!node.celNames) node.celNames = new Map();
+  const props = node.properties;
   const meta = props.get('metadata') ?? compileNode({ type: 'object' }, node.celView);
   meta.objectMeta = true;
   props.set('metadata', meta);
-  (node.celNames ??= new Map()).set('metadata', 'metadata');
+  node.celNames.set('metadata', 'metadata');
 }
 
 function num(v: unknown): number | undefined {

@@ -1,4 +1,4 @@
-import { type WalkState, report } from './findings.js';
+import { report, type WalkState } from './findings.js';
 import type { SchemaNode } from './node.js';
 
 function keyOf(v: unknown): string {
@@ -11,7 +11,8 @@ export function checkListType(node: SchemaNode, arr: readonly unknown[], st: Wal
     const seen = new Set<string>();
     arr.forEach((item, i) => {
       const k = keyOf(item);
-      if (seen.has(k)) report(st, 'schema/list-duplicate', `Duplicate value: ${k}`, 'remove the repeated item: this list is a set', i);
+      if (seen.has(k))
+        report(st, 'schema/list-duplicate', `Duplicate value: ${k}`, 'remove the repeated item: this list is a set', i);
       seen.add(k);
     });
   } else if (node.listType === 'map' && node.mapKeys && node.mapKeys.length > 0) {

@@ -1,10 +1,22 @@
 import { didYouMean } from './did-you-mean.js';
-import { type WalkState, jsonType, report, valueText } from './findings.js';
+import { jsonType, pathText, report, valueText, type WalkState } from './findings.js';
 import { dns1123LabelErrors, dns1123SubdomainErrors, labelValueErrors, qualifiedNameErrors } from './k8s-names.js';
 
 export const OBJECT_META_FIELDS = [
-  'name', 'generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion', 'generation', 'creationTimestamp',
-  'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences', 'finalizers',
+  'name',
+  'generateName',
+  'namespace',
+  'selfLink',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'labels',
+  'annotations',
+  'ownerReferences',
+  'finalizers',
   'managedFields',
 ];
 const KNOWN = new Set(OBJECT_META_FIELDS);
@@ -17,7 +29,13 @@ export interface ObjectMetaOptions {
   requireName?: boolean;
 }
 
-function stringMap(st: WalkState, field: string, v: unknown, keyCheck: boolean, valueCheck?: (s: string) => string[]): number {
+function stringMap(
+  st: WalkState,
+  field: string,
+  v: unknown,
+  keyCheck: boolean,
+  valueCheck?: (s: string) => string[],
+): number {
   st.path.push(field);
   let bytes = 0;
   if (v !== undefined && v !== null) {
@@ -27,12 +45,20 @@ function stringMap(st: WalkState, field: string, v: unknown, keyCheck: boolean, 
       for (const [k, val] of Object.entries(v as Record<string, unknown>)) {
         bytes += k.length + (typeof val === 'string' ? val.length : 0);
         if (keyCheck) {
-          for (const e of qualifiedNameErrors(k)) report(st, 'schema/metadata', `Invalid value: ${JSON.stringify(k)}: ${e}`, undefined, k);
+          for (const e of qualifiedNameErrors(k))
+            report(st, 'schema/metadata', `Invalid value: ${JSON.stringify(k)}: ${e}`, undefined, k);
         }
         if (typeof val !== 'string') {
-          report(st, 'schema/type', `Invalid value: ${valueText(val)}: must be of type string: "${jsonType(val)}"`, 'quote the value in YAML', k);
+          report(
+            st,
+            'schema/type',
+            `Invalid value: ${valueText(val)}: must be of type string: "${jsonType(val)}"`,
+            'quote the value in YAML',
+            k,
+          );
         } else if (valueCheck) {
-          for (const e of valueCheck(val)) report(st, 'schema/metadata', `Invalid value: ${JSON.stringify(val)}: ${e}`, undefined, k);
+          for (const e of valueCheck(val))
+            report(st, 'schema/metadata', `Invalid value: ${JSON.stringify(val)}: ${e}`, undefined, k);
         }
       }
     }
@@ -50,7 +76,8 @@ export function checkObjectMeta(meta: unknown, st: WalkState, opts: ObjectMetaOp
   const view: Record<string, unknown> = {};
   const requireName = opts.requireName ?? true;
   if (meta === undefined || meta === null) {
-    if (requireName) report(st, 'schema/required', 'Required value: name or generateName is required', 'set metadata.name', 'name');
+    if (requireName)
+      report(st, 'schema/required', 'Required value: name or generateName is required', 'set metadata.name', 'name');
     return view;
   }
   if (typeof meta !== 'object' || Array.isArray(meta)) {
@@ -62,7 +89,14 @@ export function checkObjectMeta(meta: unknown, st: WalkState, opts: ObjectMetaOp
   for (const k of Object.keys(m)) {
     if (KNOWN.has(k)) continue;
     const s = didYouMean(k, OBJECT_META_FIELDS);
-    report(st, 'schema/unknown-field', `unknown field "${[...st.path, k].join('.')}"`, s ? `did you mean "${s}"?` : 'remove it: ObjectMeta has no such field', k);
+    const path = [...st.path, k];
+    st.findings.push({
+      code: 'schema/unknown-field',
+      severity: 'error',
+      path,
+      message: `unknown field "${pathText(path)}"`,
+      hint: s ? `did you mean "${s}"?` : 'remove it: ObjectMeta has no such field',
+    });
   }
   const { name, generateName, namespace } = m;
   if (name === undefined || name === '') {
@@ -70,27 +104,57 @@ export function checkObjectMeta(meta: unknown, st: WalkState, opts: ObjectMetaOp
       report(st, 'schema/required', 'Required value: name or generateName is required', 'set metadata.name', 'name');
     }
   } else if (typeof name !== 'string') {
-    report(st, 'schema/type', `Invalid value: ${valueText(name)}: must be of type string: "${jsonType(name)}"`, undefined, 'name');
+    report(
+      st,
+      'schema/type',
+      `Invalid value: ${valueText(name)}: must be of type string: "${jsonType(name)}"`,
+      undefined,
+      'name',
+    );
   } else {
     view.name = name;
     for (const e of (opts.nameErrors ?? dns1123SubdomainErrors)(name)) {
-      report(st, 'schema/metadata', `Invalid value: ${JSON.stringify(name)}: ${e}`, 'use lower-case letters, digits, "-" and "."', 'name');
+      report(
+        st,
+        'schema/metadata',
+        `Invalid value: ${JSON.stringify(name)}: ${e}`,
+        'use lower-case letters, digits, "-" and "."',
+        'name',
+      );
     }
   }
   if (typeof generateName === 'string') view.generateName = generateName;
   if (namespace !== undefined) {
     if (typeof namespace !== 'string') {
-      report(st, 'schema/type', `Invalid value: ${valueText(namespace)}: must be of type string: "${jsonType(namespace)}"`, undefined, 'namespace');
+      report(
+        st,
+        'schema/type',
+        `Invalid value: ${valueText(namespace)}: must be of type string: "${jsonType(namespace)}"`,
+        undefined,
+        'namespace',
+      );
     } else {
       for (const e of dns1123LabelErrors(namespace)) {
-        report(st, 'schema/metadata', `Invalid value: ${JSON.stringify(namespace)}: ${e}`, 'namespaces are RFC 1123 labels', 'namespace');
+        report(
+          st,
+          'schema/metadata',
+          `Invalid value: ${JSON.stringify(namespace)}: ${e}`,
+          'namespaces are RFC 1123 labels',
+          'namespace',
+        );
       }
     }
   }
   stringMap(st, 'labels', m.labels, true, labelValueErrors);
   const bytes = stringMap(st, 'annotations', m.annotations, true);
   if (bytes > MAX_ANNOTATIONS_BYTES) {
-    report(st, 'schema/min-max', `Too long: must have at most ${MAX_ANNOTATIONS_BYTES} bytes`, 'move large data out of annotations', 'annotations');
+    report(
+      st,
+      'schema/min-max',
+      `Too long: must have at most ${MAX_ANNOTATIONS_BYTES} bytes`,
+      'move large data out of annotations',
+      'annotations',
+    );
   }
   return view;
 }

@@ -1,5 +1,5 @@
 import { didYouMean } from './did-you-mean.js';
-import { type WalkState, jsonType, newState, pathText, report, valueText } from './findings.js';
+import { jsonType, newState, pathText, report, valueText, type WalkState } from './findings.js';
 import { checkListType } from './list-type.js';
 import { checkObjectMeta } from './metadata.js';
 import type { SchemaNode } from './node.js';
@@ -41,7 +41,12 @@ export function walk(node: SchemaNode, value: unknown, st: WalkState): unknown {
   const t = jsonType(value);
   if (t === 'null') {
     if (node.nullable || (!node.type && !node.intOrString)) return null;
-    report(st, 'schema/type', `Invalid value: "null": ${pathText(st.path)} in body must be of type ${typeLabel(node)}: "null"`, 'remove the key or give it a value');
+    report(
+      st,
+      'schema/type',
+      `Invalid value: "null": ${pathText(st.path)} in body must be of type ${typeLabel(node)}: "null"`,
+      'remove the key or give it a value',
+    );
     if (!st.light) st.blocking = true;
     return undefined;
   }
@@ -51,7 +56,9 @@ export function walk(node: SchemaNode, value: unknown, st: WalkState): unknown {
       st,
       'schema/type',
       `Invalid value: ${valueText(value)}: ${pathText(st.path)} in body must be of type ${typeLabel(node)}: "${t}"`,
-      t === 'integer' || t === 'number' || t === 'boolean' ? `quote it if a ${node.type} is meant` : `use a ${typeLabel(node)}`,
+      t === 'integer' || t === 'number' || t === 'boolean'
+        ? `quote it if a ${node.type} is meant`
+        : `use a value of type ${typeLabel(node)}`,
     );
     if (!st.light) st.blocking = true;
     return undefined;
@@ -79,7 +86,12 @@ export function walk(node: SchemaNode, value: unknown, st: WalkState): unknown {
   }
   if (node.allOf || node.anyOf || node.oneOf || node.not) checkJunctors(node, value, st);
   if (node.rules && !st.light) {
-    st.tasks.push({ node, self: view, path: st.path.slice(), typeName: node.type ?? (node.intOrString ? 'string' : t) });
+    st.tasks.push({
+      node,
+      self: view,
+      path: st.path.slice(),
+      typeName: node.type ?? (node.intOrString ? 'string' : t),
+    });
   }
   return node.celView ? view : undefined;
 }
@@ -97,7 +109,11 @@ function walkArray(node: SchemaNode, arr: unknown[], st: WalkState): unknown[] |
   return view;
 }
 
-function walkObject(node: SchemaNode, obj: Record<string, unknown>, st: WalkState): Record<string, unknown> | undefined {
+function walkObject(
+  node: SchemaNode,
+  obj: Record<string, unknown>,
+  st: WalkState,
+): Record<string, unknown> | undefined {
   const view: Record<string, unknown> | undefined = node.celView ? {} : undefined;
   const props = node.properties;
   let count = 0;
@@ -117,18 +133,24 @@ function walkObject(node: SchemaNode, obj: Record<string, unknown>, st: WalkStat
       const cv = walk(node.additional, v, st);
       if (view && cv !== undefined) view[key] = cv;
       st.path.pop();
-    } else if (node.additionalAny || node.preserveUnknown || (node.embedded && (key === 'apiVersion' || key === 'kind'))) {
+    } else if (
+      node.additionalAny ||
+      node.preserveUnknown ||
+      (node.embedded && (key === 'apiVersion' || key === 'kind'))
+    ) {
       if (view) view[key] = rawToCel(v);
     } else if (!st.light) {
       const s = props ? didYouMean(key, props.keys()) : undefined;
-      const where = pathText([...st.path, key]);
-      report(
-        st,
-        'schema/unknown-field',
-        `unknown field "${where}"`,
-        s ? `did you mean "${s}"? (field not declared in schema)` : `remove it: the schema declares no such field${props ? ` (known: ${[...props.keys()].join(', ')})` : ''}`,
-        key,
-      );
+      const path = [...st.path, key];
+      st.findings.push({
+        code: 'schema/unknown-field',
+        severity: 'error',
+        path,
+        message: `unknown field "${pathText(path)}"`,
+        hint: s
+          ? `did you mean "${s}"? (field not declared in schema)`
+          : `remove it: the schema declares no such field${props ? ` (known: ${[...props.keys()].join(', ')})` : ''}`,
+      });
     }
   }
   if (props && !st.light) {
@@ -152,7 +174,8 @@ function walkObject(node: SchemaNode, obj: Record<string, unknown>, st: WalkStat
   if (node.minProperties !== undefined || node.maxProperties !== undefined) checkCount(node, count, st, 'properties');
   if (node.embedded && !st.light) {
     for (const k of ['apiVersion', 'kind']) {
-      if (typeof obj[k] !== 'string' || obj[k] === '') report(st, 'schema/required', 'Required value: must not be empty', `an embedded resource needs ${k}`, k);
+      if (typeof obj[k] !== 'string' || obj[k] === '')
+        report(st, 'schema/required', 'Required value: must not be empty', `an embedded resource needs ${k}`, k);
     }
   }
   return view;
@@ -191,7 +214,11 @@ function checkJunctors(node: SchemaNode, value: unknown, st: WalkState): void {
   if (node.anyOf) {
     const results = node.anyOf.map((sub) => branchErrors(sub, value, st));
     if (results.every((r) => r.length > 0)) {
-      report(st, 'schema/combinator', `Invalid value: ${valueText(value)}: ${p} in body must validate at least one schema (anyOf): ${results.flat()[0]}`);
+      report(
+        st,
+        'schema/combinator',
+        `Invalid value: ${valueText(value)}: ${p} in body must validate at least one schema (anyOf): ${results.flat()[0]}`,
+      );
     }
   }
   if (node.oneOf) {
@@ -206,6 +233,10 @@ function checkJunctors(node: SchemaNode, value: unknown, st: WalkState): void {
     }
   }
   if (node.not && branchErrors(node.not, value, st).length === 0) {
-    report(st, 'schema/combinator', `Invalid value: ${valueText(value)}: ${p} in body must not validate the schema (not)`);
+    report(
+      st,
+      'schema/combinator',
+      `Invalid value: ${valueText(value)}: ${p} in body must not validate the schema (not)`,
+    );
   }
 }

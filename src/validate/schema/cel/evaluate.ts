@@ -4,7 +4,14 @@ import { type CelTask, type Finding, pathText } from '../findings.js';
 import { type CompiledRule, ensureCompiled } from './rule.js';
 
 /** cel-js error codes that are genuine CEL runtime errors: the API server rejects the object. */
-const RUNTIME_ERRORS = new Set(['no_such_key', 'index_out_of_bounds', 'division_by_zero', 'modulus_by_zero', 'overflow', 'range_error']);
+const RUNTIME_ERRORS = new Set([
+  'no_such_key',
+  'index_out_of_bounds',
+  'division_by_zero',
+  'modulus_by_zero',
+  'overflow',
+  'range_error',
+]);
 
 const UNEVALUABLE_HINT =
   "traffic-engineer's CEL engine could not run this rule; check it by hand or with `kubectl apply --dry-run=server`";
@@ -12,7 +19,9 @@ const UNEVALUABLE_HINT =
 /** Parses a rule's `fieldPath` (`.spec.foo`, `.foo['a.b']`, `.items[0]`) into segments. */
 export function parseFieldPath(fieldPath: string): PathSegment[] {
   const segs: PathSegment[] = [];
-  for (const m of fieldPath.matchAll(/\.([A-Za-z_$][\w$-]*)|\['((?:[^'\\]|\\.)*)'\]|\["((?:[^"\\]|\\.)*)"\]|\[(\d+)\]/g)) {
+  for (const m of fieldPath.matchAll(
+    /\.([A-Za-z_$][\w$-]*)|\['((?:[^'\\]|\\.)*)'\]|\["((?:[^"\\]|\\.)*)"\]|\[(\d+)\]/g,
+  )) {
     if (m[1] !== undefined) segs.push(m[1]);
     else if (m[2] !== undefined) segs.push(m[2]);
     else if (m[3] !== undefined) segs.push(m[3]);

@@ -12,13 +12,17 @@ import {
 
 /** A named string format of the Kubernetes CEL format library (`format.dns1123Label()`). */
 export class CelFormat {
-  constructor(readonly name: string, readonly check?: (s: string) => string[]) {}
+  constructor(
+    readonly name: string,
+    readonly check?: (s: string) => string[],
+  ) {}
 }
 
 /** The `format` identifier that the named formats hang off. */
 export class FormatNamespace {}
 
-const fromFormat = (f: string, what: string) => (s: string) => (checkFormat(f, s) ? [] : [`does not match the ${what} format`]);
+const fromFormat = (f: string, what: string) => (s: string) =>
+  checkFormat(f, s) ? [] : [`does not match the ${what} format`];
 
 const FORMATS: Record<string, (s: string) => string[]> = {
   dns1123Label: dns1123LabelErrors,
@@ -48,8 +52,9 @@ export function registerFormatLibrary(env: Environment): void {
   for (const [name, check] of Object.entries(FORMATS)) {
     env.registerFunction(`kubernetes.FormatNamespace.${name}(): kubernetes.Format`, () => new CelFormat(name, check));
   }
-  env.registerFunction('kubernetes.FormatNamespace.named(string): optional<kubernetes.Format>', (_ns: unknown, n: string) =>
-    FORMATS[n] ? Optional.of(new CelFormat(n, FORMATS[n])) : Optional.none(),
+  env.registerFunction(
+    'kubernetes.FormatNamespace.named(string): optional<kubernetes.Format>',
+    (_ns: unknown, n: string) => (FORMATS[n] ? Optional.of(new CelFormat(n, FORMATS[n])) : Optional.none()),
   );
   env.registerFunction('kubernetes.Format.validate(string): dyn', (f: CelFormat, s: string) => {
     const errs = f.check?.(s) ?? [];

@@ -3,12 +3,18 @@ import type { Environment } from '@marcbachmann/cel-js';
 
 /** `ip(...)` value (Kubernetes CEL `net.IP`). */
 export class CelIP {
-  constructor(readonly text: string, readonly family: 4 | 6) {}
+  constructor(
+    readonly text: string,
+    readonly family: 4 | 6,
+  ) {}
 }
 
 /** `cidr(...)` value (Kubernetes CEL `net.CIDR`). */
 export class CelCIDR {
-  constructor(readonly ip: CelIP, readonly prefix: number) {}
+  constructor(
+    readonly ip: CelIP,
+    readonly prefix: number,
+  ) {}
 }
 
 /** `url(...)` value (Kubernetes CEL `kubernetes.URL`). */
@@ -37,7 +43,7 @@ function parseCIDR(s: string): CelCIDR | undefined {
 
 function ipBits(ip: CelIP): bigint {
   if (ip.family === 4) return ip.text.split('.').reduce((a, o) => (a << 8n) | BigInt(Number(o)), 0n);
-  let [head, tail] = ip.text.split('::') as [string, string | undefined];
+  const [head, tail] = ip.text.split('::') as [string, string | undefined];
   const h = head ? head.split(':') : [];
   const t = tail ? tail.split(':') : [];
   const words = tail === undefined ? h : [...h, ...Array(8 - h.length - t.length).fill('0'), ...t];
@@ -51,7 +57,19 @@ function bitsToIP(bits: bigint, family: 4 | 6): CelIP {
   }
   const w: string[] = [];
   for (let i = 7; i >= 0; i--) w.push(((bits >> BigInt(i * 16)) & 0xffffn).toString(16));
-  return new CelIP(w.join(':').replace(/\b(?:0:){2,}0?/, ':').replace(/^:(?!:)/, '::'), 6);
+  let best = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    let j = i;
+    while (j < 8 && w[j] === '0') j++;
+    if (j - i > bestLen) {
+      best = i;
+      bestLen = j - i;
+    }
+    i = j === i ? i + 1 : j;
+  }
+  const text = best < 0 ? w.join(':') : `${w.slice(0, best).join(':')}::${w.slice(best + bestLen).join(':')}`;
+  return new CelIP(text, 6);
 }
 
 function contains(c: CelCIDR, ip: CelIP): boolean {
@@ -89,7 +107,8 @@ export function registerNetLibrary(env: Environment): void {
   env.registerFunction('net.IP.isUnspecified(): bool', (ip: CelIP) => ipBits(ip) === 0n);
   env.registerFunction('net.IP.isGlobalUnicast(): bool', (ip: CelIP) => {
     const b = ipBits(ip);
-    if (ip.family === 4) return b !== 0n && b !== 0xffffffffn && !ip.text.startsWith('127.') && (b >> 28n) !== 0xen && (b >> 16n) !== 0xa9fen;
+    if (ip.family === 4)
+      return b !== 0n && b !== 0xffffffffn && !ip.text.startsWith('127.') && b >> 28n !== 0xen && b >> 16n !== 0xa9fen;
     return b !== 0n && b !== 1n && b >> 120n !== 0xffn && b >> 118n !== 0x3fan;
   });
   env.registerFunction('isCIDR(string): bool', (s: string) => parseCIDR(s) !== undefined);
@@ -102,8 +121,13 @@ export function registerNetLibrary(env: Environment): void {
     const o = must(parseCIDR(s), 'network address', s);
     return o.prefix >= c.prefix && contains(c, o.ip);
   });
-  env.registerFunction('net.CIDR.containsCIDR(net.CIDR): bool', (c: CelCIDR, o: CelCIDR) => o.prefix >= c.prefix && contains(c, o.ip));
+  env.registerFunction(
+    'net.CIDR.containsCIDR(net.CIDR): bool',
+    (c: CelCIDR, o: CelCIDR) => o.prefix >= c.prefix && contains(c, o.ip),
+  );
   env.registerFunction('net.CIDR.ip(): net.IP', (c: CelCIDR) => c.ip);
+  env.registerFunction('string(net.IP): string', (ip: CelIP) => ip.text);
+  env.registerFunction('string(net.CIDR): string', (c: CelCIDR) => `${c.ip.text}/${c.prefix}`);
   env.registerFunction('net.CIDR.prefixLength(): int', (c: CelCIDR) => BigInt(c.prefix));
   env.registerFunction('net.CIDR.masked(): net.CIDR', (c: CelCIDR) => {
     const width = c.ip.family === 4 ? 32n : 128n;
@@ -121,7 +145,10 @@ export function registerNetLibrary(env: Environment): void {
   env.registerFunction('kubernetes.URL.getEscapedPath(): string', (u: CelURL) => u.url.pathname);
   env.registerFunction('kubernetes.URL.getQuery(): map<string, list<string>>', (u: CelURL) => {
     const out: Record<string, string[]> = {};
-    for (const [k, v] of u.url.searchParams) (out[k] ??= []).push(v);
+    for (const [k, v] of u.url.searchParams) {
+      out[k] = out[k] ?? [];
+      out[k].push(v);
+    }
     return out;
   });
 }

@@ -37,9 +37,9 @@ export function registerStringListLibrary(env: Environment): void {
   });
   env.registerFunction('string.reverse(): string', (s: string) => [...s].reverse().join(''));
   env.registerFunction('string.find(string): string', (s: string, re: string) => s.match(new RegExp(re))?.[0] ?? '');
-  env.registerFunction('string.findAll(string): list<string>', (s: string, re: string) => [
-    ...s.matchAll(new RegExp(re, 'g')),
-  ].map((m) => m[0]));
+  env.registerFunction('string.findAll(string): list<string>', (s: string, re: string) =>
+    [...s.matchAll(new RegExp(re, 'g'))].map((m) => m[0]),
+  );
   env.registerFunction('string.findAll(string, int): list<string>', (s: string, re: string, n: bigint) => {
     const all = [...s.matchAll(new RegExp(re, 'g'))].map((m) => m[0]);
     return n < 0n ? all : all.slice(0, Number(n));

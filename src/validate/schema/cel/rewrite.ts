@@ -72,7 +72,10 @@ export function rewriteHasMacros(expr: string): string {
         out += `has(${rewriteHasMacros(arg)})`;
       } else {
         const base = rewriteHasMacros(arg.slice(0, dot));
-        const field = arg.slice(dot + 1).replace(/^\?/, '').trim();
+        const field = arg
+          .slice(dot + 1)
+          .replace(/^\?/, '')
+          .trim();
         const v = `hasbind${counter++}`;
         out += `cel.bind(${v}, ${base}, has(${v}.${field}))`;
       }

@@ -44,7 +44,9 @@ export function compileRule(raw: Record<string, unknown>): CompiledRule {
 
 function compileExpr(expr: string): { program?: Program; error?: string } {
   try {
-    return { program: celEnvironment().parse(expr.includes('has') ? rewriteHasMacros(expr) : expr) as unknown as Program };
+    return {
+      program: celEnvironment().parse(expr.includes('has') ? rewriteHasMacros(expr) : expr) as unknown as Program,
+    };
   } catch (err) {
     return { error: String((err as Error).message).split('\n')[0] };
   }
