@@ -22,7 +22,7 @@ if [ ! -e "$policy" ]; then
   $SUDO chmod +x "$policy"
   added_policy=1
 fi
-trap '[ -n "$added_policy" ] && $SUDO rm -f "$policy"' EXIT
+trap 'if [ -n "$added_policy" ]; then $SUDO rm -f "$policy"; fi' EXIT
 
 echo "servers.sh: installing$need"
 $SUDO apt-get update -qq
