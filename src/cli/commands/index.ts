@@ -1,0 +1,5 @@
+import type { Command } from '../command.js';
+import { generateCommand } from './generate.js';
+
+/** Every CLI command, in help order. One file per command; register new ones here. */
+export const commands: Command[] = [generateCommand as unknown as Command];
