@@ -3,14 +3,21 @@
  * derivedRequest of status-cases.json through the route simulator, and every statusExpectation
  * through computeRouteStatus. The dataset lives in ../shared (TE_SHARED overrides).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { parseManifestStream } from '../../src/model/load-yaml.js';
 import type { Manifest } from '../../src/model/manifest.js';
 import type { SimRequest, SimResult } from '../../src/simulate/route/index.js';
-import { buildRouteTable, parseRequestsJson, routeRequest, routeStatusFromTable } from '../../src/simulate/route/index.js';
+import {
+  buildRouteTable,
+  parseRequestsJson,
+  routeRequest,
+  routeStatusFromTable,
+} from '../../src/simulate/route/index.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const shared = process.env.TE_SHARED ?? path.resolve(repoRoot, '..', 'shared');
@@ -160,6 +167,53 @@ describe('Gateway API v1.6.1 conformance dataset', () => {
     const { requests, diagnostics } = parseRequestsJson(readFileSync(path.join(dir, 'cases.json'), 'utf8'));
     expect(diagnostics).toEqual([]);
     expect(requests).toHaveLength(316);
+  });
+
+  it('`traffic-engineer simulate --format json` gives the same predictions, one per request, in order', async () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'te-conf-'));
+    const failures: string[] = [];
+    let total = 0;
+    try {
+      for (const [i, c] of cases.entries()) {
+        const config = path.join(tmp, `${i}.yaml`);
+        const reqs = path.join(tmp, `${i}.json`);
+        writeFileSync(config, c.manifests);
+        writeFileSync(reqs, JSON.stringify([c])); // the case object as it is: its `requests` are taken
+        let out = '';
+        let err = '';
+        const io = {
+          stdout: (t: string) => {
+            out += t;
+          },
+          stderr: (t: string) => {
+            err += t;
+          },
+          readStdin: async () => '',
+          cwd: tmp,
+          env: {},
+          isTTY: false,
+        };
+        const code = await main(['simulate', '--config', config, '--requests', reqs, '--format', 'json'], io);
+        if (code !== 0) {
+          failures.push(`${c.test}: exit ${code} ${err}`);
+          continue;
+        }
+        const results = JSON.parse(out) as SimResult[];
+        const requests = c.requests ?? [];
+        if (results.length !== requests.length)
+          failures.push(`${c.test}: ${results.length} results for ${requests.length} requests`);
+        requests.forEach((req, k) => {
+          total++;
+          const d = results[k] ? diff(req, results[k]) : ['missing'];
+          if (d.length > 0) failures.push(`${c.test} / ${req.name}: ${d.join('; ')}`);
+        });
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    console.log(`simulate CLI: ${total - failures.length}/${total} requests predicted right`);
+    expect(total).toBe(316);
+    expect(failures).toEqual([]);
   });
 
   it('predicts every statusExpectation', () => {
