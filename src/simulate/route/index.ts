@@ -13,7 +13,8 @@
  */
 export { applyRedirect, applyRewrite, chooseBackend, replacePrefix } from './actions.js';
 export { hostMatches, intersectHostname, normalizeHost, routeHostnamesOnListener } from './hostname.js';
-export { findMatch, routeRequest, selectListener, simulateRequests } from './lookup.js';
+export type { RoutedRequest } from './lookup.js';
+export { findMatch, routeRequest, routeRequestDetailed, selectListener, simulateRequests } from './lookup.js';
 export type { NormalizedRequest } from './match.js';
 export { compareMatches, matchAccepts, normalizeRequest, prefixMatches } from './match.js';
 export type {

@@ -7,7 +7,7 @@ import type { Manifest } from '../../model/manifest.js';
 import { applyRedirect, applyRewrite, chooseBackend } from './actions.js';
 import { hostMatches, hostnameScore, isIpLiteral, normalizeHost } from './hostname.js';
 import { matchAccepts, type NormalizedRequest, normalizeRequest } from './match.js';
-import type { CompiledMatch, GatewayEntry, ListenerIndex, RouteTable } from './model.js';
+import type { CompiledMatch, GatewayEntry, ListenerIndex, ListenerInfo, RouteTable } from './model.js';
 import { buildRouteTable } from './table.js';
 import type { SimRequest, SimResult } from './types.js';
 
@@ -60,71 +60,79 @@ function gatewayOf(table: RouteTable, req: SimRequest): GatewayEntry | undefined
   return named.length === 1 ? named[0] : undefined;
 }
 
+/** A prediction with the table objects behind it, for layers built on the route simulator (policies). */
+export interface RoutedRequest {
+  result: SimResult;
+  gateway?: GatewayEntry;
+  /** The listener that took the request (also set for 404/421 decided on a listener). */
+  listener?: ListenerInfo;
+  /** The winning match; its `rule` and `rule.route` are the compiled rule and route. */
+  match?: CompiledMatch;
+}
+
 /**
- * Predicts the outcome of one request. `status: 0` means no HTTP response at all (no such Gateway,
- * no listener for the port and protocol, or no HTTPS listener for the SNI: the connection fails).
+ * Like `routeRequest`, but also returns the Gateway, listener and match objects the decision was
+ * made on (exact even when a ListenerSet listener shares a name with a Gateway listener).
  */
-export function routeRequest(table: RouteTable, req: SimRequest): SimResult {
+export function routeRequestDetailed(table: RouteTable, req: SimRequest): RoutedRequest {
   const label = req.name ? { name: req.name } : {};
   const gw = gatewayOf(table, req);
   if (!gw) {
     const reason = req.gateway
       ? `Gateway ${req.gateway} not found (or ambiguous)`
       : `request names no gateway and the config has ${table.gateways.size}`;
-    return { status: 0, reason, ...label };
+    return { result: { status: 0, reason, ...label } };
   }
-  const result = (r: SimResult): SimResult => ({ gateway: gw.key, ...r, ...label });
+  const done = (r: SimResult, listener?: ListenerIndex, match?: CompiledMatch): RoutedRequest => ({
+    result: { gateway: gw.key, ...(listener ? { listener: listener.listener.name } : {}), ...r, ...label },
+    gateway: gw,
+    listener: listener?.listener,
+    match,
+  });
   const protocol = req.scheme === 'https' ? 'HTTPS' : 'HTTP';
   const onPort = (gw.byPort.get(req.port) ?? []).filter(
     (li) => li.listener.protocol === protocol && !li.listener.conflict,
   );
   if (onPort.length === 0)
-    return result({ status: 0, reason: `no ${protocol} listener on port ${req.port}: the connection fails` });
+    return done({ status: 0, reason: `no ${protocol} listener on port ${req.port}: the connection fails` });
   const host = req.hostIsGatewayAddress || req.host === undefined ? undefined : normalizeHost(req.host);
+  const shownHost = host ?? '(gateway address)';
   const byHost = selectListener(onPort, host);
   let li = byHost;
   if (protocol === 'HTTPS') {
     const sni = req.sni !== undefined ? normalizeHost(req.sni) : host;
     const bySni = selectListener(onPort, sni);
-    if (!bySni)
-      return result({
+    if (!bySni) {
+      return done({
         status: 0,
         reason: `no HTTPS listener on port ${req.port} matches SNI ${sni ?? '(none)'}: TLS handshake fails`,
       });
+    }
     if (!byHost)
-      return result({
-        status: 404,
-        listener: bySni.listener.name,
-        reason: `no listener on port ${req.port} matches host ${host ?? '(gateway address)'}`,
-      });
+      return done({ status: 404, reason: `no listener on port ${req.port} matches host ${shownHost}` }, bySni);
     if (byHost !== bySni) {
-      return result({
-        status: 421,
-        listener: bySni.listener.name,
-        reason: `misdirected request: SNI ${sni} selects listener ${bySni.listener.name} but host ${host} belongs to listener ${byHost.listener.name}`,
-      });
+      const reason = `misdirected request: SNI ${sni} selects listener ${bySni.listener.name} but host ${shownHost} belongs to listener ${byHost.listener.name}`;
+      return done({ status: 421, reason }, bySni);
     }
     li = bySni;
     const refs = li.listener.conditions.find((c) => c.type === 'ResolvedRefs');
     if (refs?.status === 'False' && refs.reason !== 'InvalidRouteKinds') {
-      return result({ status: 0, listener: li.listener.name, reason: `TLS handshake fails: ${refs.message}` });
+      return done({ status: 0, reason: `TLS handshake fails: ${refs.message}` }, li);
     }
   }
-  if (!li)
-    return result({
-      status: 404,
-      reason: `no listener on port ${req.port} matches host ${host ?? '(gateway address)'}`,
-    });
+  if (!li) return done({ status: 404, reason: `no listener on port ${req.port} matches host ${shownHost}` });
   const r = normalizeRequest(req);
   const m = findMatch(li, host, r);
-  const where = { listener: li.listener.name };
-  if (!m)
-    return result({
-      status: 404,
-      ...where,
-      reason: `no route rule on listener ${li.listener.name} matches ${r.method} ${host ?? '(gateway address)'}${r.path}`,
-    });
-  const at = { ...where, route: m.rule.route.key, rule: m.rule.index, match: m.index };
+  if (!m) {
+    return done(
+      {
+        status: 404,
+        reason: `no route rule on listener ${li.listener.name} matches ${r.method} ${shownHost}${r.path}`,
+      },
+      li,
+    );
+  }
+  const at = { route: m.rule.route.key, rule: m.rule.index, match: m.index };
   const rule = m.rule;
   if (rule.redirect) {
     const red = applyRedirect(rule.redirect, m, {
@@ -134,11 +142,21 @@ export function routeRequest(table: RouteTable, req: SimRequest): SimResult {
       rawQuery: r.rawQuery,
       listenerPort: li.listener.port,
     });
-    return result({ ...red, ...at, reason: `RequestRedirect to ${red.location}` });
+    return done({ ...red, ...at, reason: `RequestRedirect to ${red.location}` }, li, m);
   }
   const out: SimResult = { ...chooseBackend(m), ...at };
   if (rule.urlRewrite) out.rewrite = applyRewrite(rule.urlRewrite, m, r.path);
-  return result(out);
+  return done(out, li, m);
+}
+
+/**
+ * Predicts the outcome of one request: status, backend or split, redirect/Location, rewrite, and
+ * where it was decided (gateway, listener, route, rule, match) with the reason for 404/421/500.
+ * `status: 0` means no HTTP response at all (no such Gateway, no listener for the port and
+ * protocol, or no HTTPS listener for the SNI / an unusable certificate: the connection fails).
+ */
+export function routeRequest(table: RouteTable, req: SimRequest): SimResult {
+  return routeRequestDetailed(table, req).result;
 }
 
 /** Builds the table once and routes every request, in order. Pure. */

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { SimRequest } from '../../../src/simulate/route/index.js';
-import { buildRouteTable, routeRequest, simulateRequests } from '../../../src/simulate/route/index.js';
+import {
+  buildRouteTable,
+  routeRequest,
+  routeRequestDetailed,
+  simulateRequests,
+} from '../../../src/simulate/route/index.js';
 import { fixture, gateway, prefix, route, rule, svc, tlsSecret } from './helpers.js';
 
 const shop = buildRouteTable(fixture('shop.yaml'));
@@ -156,5 +161,13 @@ describe('ListenerSet listeners', () => {
     const t = buildRouteTable(ls());
     expect(routeRequest(t, q('extra.example')).status).toBe(404);
     expect(t.attachments.get('default/via-set')?.[0]).toMatchObject({ accepted: false, reason: 'NoMatchingParent' });
+  });
+
+  it('routeRequestDetailed returns the exact listener and match objects', () => {
+    const t = buildRouteTable(ls('Same'));
+    const d = routeRequestDetailed(t, q('extra.example'));
+    expect(d.listener).toMatchObject({ parentKind: 'ListenerSet', parent: 'default/extra', name: 'x' });
+    expect(d.match?.rule.route.key).toBe('default/via-set');
+    expect(d.result).toEqual(routeRequest(t, q('extra.example')));
   });
 });
