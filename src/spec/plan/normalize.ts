@@ -23,6 +23,7 @@ function planTls(spec: TrafficSpec): PlanTls | undefined {
     dnsNames: all.filter((n) => !IP.test(n)),
     ipAddresses: all.filter((n) => IP.test(n)),
     validityDays: t.validityDays,
+    duration: `${t.validityDays * 24}h`,
     ...(t.mode === 'cert-manager'
       ? {
           certificateName: `${spec.app}-cert`,

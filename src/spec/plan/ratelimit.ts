@@ -5,7 +5,7 @@ import type { PlanRateLimitRule, PlanSelector } from './types.js';
 const UNIT_SECONDS = { Second: 1, Minute: 60, Hour: 3600, Day: 86400 } as const;
 
 function selectorOf(t: TierSpec): PlanSelector | undefined {
-  const s: PlanSelector = { headers: [], methods: [] };
+  const s: Required<Pick<PlanSelector, "headers" | "methods">> & PlanSelector = { headers: [], methods: [] };
   const m = t.match;
   if (t.key?.header) s.headers.push({ name: t.key.header, type: 'Distinct' });
   if (m.headerPresent && m.headerPresent.toLowerCase() !== t.key?.header?.toLowerCase())
@@ -19,7 +19,11 @@ function selectorOf(t: TierSpec): PlanSelector | undefined {
   if (t.key?.sourceIP) s.sourceCIDR = { type: 'Distinct', value: m.sourceCIDR ?? '0.0.0.0/0' };
   else if (m.sourceCIDR) s.sourceCIDR = { type: 'Exact', value: m.sourceCIDR };
   const empty = !s.headers.length && !s.methods.length && !s.path && !s.sourceCIDR;
-  return empty ? undefined : s;
+  if (empty) return undefined;
+  // Only the conditions that are set: an empty list would still be emitted as `methods: []`.
+  return Object.fromEntries(
+    Object.entries(s).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)),
+  ) as PlanSelector;
 }
 
 export interface RateLimitPlanResult {

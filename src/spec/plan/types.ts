@@ -52,8 +52,8 @@ export interface PlanRoute {
 }
 
 export interface PlanSelector {
-  headers: { name: string; type: 'Exact' | 'RegularExpression' | 'Distinct'; value?: string; invert?: boolean }[];
-  methods: { value: string }[];
+  headers?: { name: string; type: 'Exact' | 'RegularExpression' | 'Distinct'; value?: string; invert?: boolean }[];
+  methods?: { value: string }[];
   path?: { type: 'PathPrefix'; value: string };
   sourceCIDR?: { type: 'Exact' | 'Distinct'; value: string };
 }
@@ -108,6 +108,8 @@ export interface PlanTls {
   dnsNames: string[];
   ipAddresses: string[];
   validityDays: number;
+  /** cert-manager Certificate duration, e.g. 8760h. */
+  duration: string;
   issuerRef?: { name: string; kind: string; group: string };
   /** cert-manager: also emit this namespaced self-signed Issuer. */
   selfSignedIssuer?: string;
