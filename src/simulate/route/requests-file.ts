@@ -115,6 +115,6 @@ export function formatResultText(q: SimRequest, r: SimResult): string {
     r.match !== undefined ? `match ${r.match}` : '',
   ].filter(Boolean);
   if (at.length > 0) parts.push(`[${at.join(', ')}]`);
-  if (r.reason && (r.status === 0 || r.status >= 400 || r.backend === undefined)) parts.push(`— ${r.reason}`);
+  if (r.reason && !(r.status >= 300 && r.status < 400)) parts.push(`— ${r.reason}`);
   return `${q.name ? `${q.name}: ` : ''}${target(q)} → ${parts.join(' ')}`;
 }
