@@ -36,6 +36,10 @@ function parseRawQuery(raw: string, into: Map<string, string[]>): void {
   }
 }
 
+/**
+ * Method upper-cased (default GET); path split from any `?query`; header names lower-cased with
+ * all values kept; query from `query`, else parsed from `rawQuery` (or the path's `?…`).
+ */
 export function normalizeRequest(req: SimRequest): NormalizedRequest {
   let path = req.path || '/';
   let rawQuery = req.rawQuery;
