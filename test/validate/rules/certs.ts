@@ -15,7 +15,9 @@ export async function makeCert(opts: { cn: string; dns: string[]; notBefore: Dat
     notAfter: opts.notAfter,
     keys: keys as CryptoKeyPair,
     signingAlgorithm: alg,
-    extensions: opts.dns.length ? [new x509.SubjectAlternativeNameExtension(opts.dns.map((value) => ({ type: 'dns' as const, value })))] : [],
+    extensions: opts.dns.length
+      ? [new x509.SubjectAlternativeNameExtension(opts.dns.map((value) => ({ type: 'dns' as const, value })))]
+      : [],
   });
   return cert.toString('pem');
 }

@@ -26,7 +26,7 @@ export const localLimitReplicas: Rule = {
       const unit = str(limit.unit) ?? 'unit';
       out.push(
         finding(this, policy, ['spec', 'rateLimit', 'local'], {
-          message: `local limits are per Envoy replica and ${envoy.source} is ${envoy.replicas}: ${ruleLabel(r)} (${req ?? '?'}/${unit}) lets through up to ${req !== undefined ? req * envoy.replicas : `${envoy.replicas}×`}/${unit} in total`,
+          message: `local limits are per Envoy replica and ${envoy.source} is ${envoy.replicas}: ${ruleLabel(r)} (${req ?? '?'}/${unit}) lets each of its buckets pass up to ${req !== undefined ? req * envoy.replicas : `${envoy.replicas}×`}/${unit} in total`,
           hint: 'use rateLimit.global (Redis-backed, shared by all replicas) for a true quota, or divide the local limit by the replica count and pin the replica count',
         }),
       );

@@ -12,11 +12,27 @@ describe(C, () => {
     ['Utilization percent', spec('{type: cpu, metricType: Utilization, metadata: {value: "70"}}'), []],
     ['AverageValue quantity', spec('{type: memory, metricType: AverageValue, metadata: {value: "256Mi"}}'), []],
     ['value missing', spec('{type: cpu, metricType: Utilization, metadata: {}}'), [`${C}:error@${T}.metadata`]],
-    ['metricType in metadata instead of the trigger', spec('{type: cpu, metadata: {metricType: Utilization, value: "70"}}'), [`${C}:error@${T}.metadata.metricType`]],
+    [
+      'metricType in metadata instead of the trigger',
+      spec('{type: cpu, metadata: {metricType: Utilization, value: "70"}}'),
+      [`${C}:error@${T}.metadata.metricType`],
+    ],
     ['metricType missing', spec('{type: cpu, metadata: {value: "70"}}'), [`${C}:error@${T}`]],
-    ['removed metadata.type', spec('{type: cpu, metricType: Utilization, metadata: {type: Utilization, value: "70"}}'), [`${C}:error@${T}.metadata.type`]],
-    ['Utilization with a quantity', spec('{type: cpu, metricType: Utilization, metadata: {value: "500m"}}'), [`${C}:error@${T}.metadata.value`]],
-    ['unknown metricType', spec('{type: cpu, metricType: Value, metadata: {value: "70"}}'), [`${C}:error@${T}.metricType`]],
+    [
+      'removed metadata.type',
+      spec('{type: cpu, metricType: Utilization, metadata: {type: Utilization, value: "70"}}'),
+      [`${C}:error@${T}.metadata.type`],
+    ],
+    [
+      'Utilization with a quantity',
+      spec('{type: cpu, metricType: Utilization, metadata: {value: "500m"}}'),
+      [`${C}:error@${T}.metadata.value`],
+    ],
+    [
+      'unknown metricType',
+      spec('{type: cpu, metricType: Value, metadata: {value: "70"}}'),
+      [`${C}:error@${T}.metricType`],
+    ],
   ])('%s', (_n, yaml, expected) => {
     expect(findings(cpuMemoryMetadata, yaml)).toEqual(expected);
   });

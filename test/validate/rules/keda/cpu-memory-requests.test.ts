@@ -19,7 +19,8 @@ const withReq = '{name: app, image: a, resources: {requests: {cpu: 100m}}}';
 const withLimit = '{name: app, image: a, resources: {limits: {cpu: "1"}}}';
 const bare = '{name: sidecar, image: s}';
 const zero = '{name: app, image: a, resources: {requests: {cpu: "0"}}}';
-const spec = (triggers: string, target = '{name: api}') => so(`scaleTargetRef: ${target}\nminReplicaCount: 1\ntriggers: [${triggers}]`);
+const spec = (triggers: string, target = '{name: api}') =>
+  so(`scaleTargetRef: ${target}\nminReplicaCount: 1\ntriggers: [${triggers}]`);
 const limitRange = `---
 apiVersion: v1
 kind: LimitRange
@@ -34,10 +35,23 @@ describe(C, () => {
     ['a limit is enough', deploy(`[${withLimit}]`) + spec(CPU), []],
     ['a sidecar without request', deploy(`[${withReq}, ${bare}]`) + spec(CPU), [`${C}:error@${T}`]],
     ['zero request does not count', deploy(`[${zero}]`) + spec(CPU), [`${C}:error@${T}`]],
-    ['memory trigger needs memory', deploy(`[${withReq}]`) + spec('{type: memory, metricType: Utilization, metadata: {value: "70"}}'), [`${C}:error@${T}`]],
-    ['containerName restricts the check', deploy(`[${withReq}, ${bare}]`) + spec('{type: cpu, metricType: Utilization, metadata: {value: "70", containerName: app}}'), []],
+    [
+      'memory trigger needs memory',
+      deploy(`[${withReq}]`) + spec('{type: memory, metricType: Utilization, metadata: {value: "70"}}'),
+      [`${C}:error@${T}`],
+    ],
+    [
+      'containerName restricts the check',
+      deploy(`[${withReq}, ${bare}]`) +
+        spec('{type: cpu, metricType: Utilization, metadata: {value: "70", containerName: app}}'),
+      [],
+    ],
     ['LimitRange default satisfies it', deploy(`[${bare}]`) + limitRange + spec(CPU), []],
-    ['StatefulSet target is checked too', deploy(`[${bare}]`, 'StatefulSet') + spec(CPU, '{kind: StatefulSet, name: api}'), [`${C}:error@${T}`]],
+    [
+      'StatefulSet target is checked too',
+      deploy(`[${bare}]`, 'StatefulSet') + spec(CPU, '{kind: StatefulSet, name: api}'),
+      [`${C}:error@${T}`],
+    ],
     ['prometheus trigger needs nothing', deploy(`[${bare}]`) + spec(PROM), []],
     ['workload not in the set: skipped', spec(CPU), []],
   ])('%s', (_n, yaml, expected) => {

@@ -4,7 +4,8 @@ import { findings } from '../helpers.js';
 import { so } from './so.js';
 
 const C = 'keda/duplicate-trigger-name';
-const t = (name?: string) => `{type: cron, ${name ? `name: ${name}, ` : ''}metadata: {timezone: UTC, start: "0 8 * * *", end: "0 18 * * *", desiredReplicas: "3"}}`;
+const t = (name?: string) =>
+  `{type: cron, ${name ? `name: ${name}, ` : ''}metadata: {timezone: UTC, start: "0 8 * * *", end: "0 18 * * *", desiredReplicas: "3"}}`;
 const spec = (...triggers: string[]) => so(`scaleTargetRef: {name: api}\ntriggers: [${triggers.join(', ')}]`);
 
 describe(C, () => {

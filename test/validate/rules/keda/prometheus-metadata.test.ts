@@ -4,7 +4,8 @@ import { findings } from '../helpers.js';
 import { so } from './so.js';
 
 const C = 'keda/prometheus-metadata';
-const spec = (meta: string) => so(`scaleTargetRef: {name: api}\nminReplicaCount: 1\ntriggers: [{type: prometheus, metadata: {${meta}}}]`);
+const spec = (meta: string) =>
+  so(`scaleTargetRef: {name: api}\nminReplicaCount: 1\ntriggers: [{type: prometheus, metadata: {${meta}}}]`);
 const M = 'spec.triggers[0].metadata';
 const base = 'serverAddress: "http://prom:9090", query: "sum(x)"';
 
@@ -15,9 +16,21 @@ describe(C, () => {
     ['query and serverAddress missing', spec('threshold: "5"'), [`${C}:error@${M}`, `${C}:error@${M}`]],
     ['threshold not numeric', spec(`${base}, threshold: "fifty"`), [`${C}:error@${M}.threshold`]],
     ['threshold rounds to zero', spec(`${base}, threshold: "0.0001"`), [`${C}:error@${M}.threshold`]],
-    ['activationThreshold not numeric', spec(`${base}, threshold: "5", activationThreshold: "low"`), [`${C}:error@${M}.activationThreshold`]],
-    ['ignoreNullValues not boolean', spec(`${base}, threshold: "5", ignoreNullValues: "nope"`), [`${C}:error@${M}.ignoreNullValues`]],
-    ['serverAddress not a URL', spec('serverAddress: "prom:9090", query: "x", threshold: "5"'), [`${C}:error@${M}.serverAddress`]],
+    [
+      'activationThreshold not numeric',
+      spec(`${base}, threshold: "5", activationThreshold: "low"`),
+      [`${C}:error@${M}.activationThreshold`],
+    ],
+    [
+      'ignoreNullValues not boolean',
+      spec(`${base}, threshold: "5", ignoreNullValues: "nope"`),
+      [`${C}:error@${M}.ignoreNullValues`],
+    ],
+    [
+      'serverAddress not a URL',
+      spec('serverAddress: "prom:9090", query: "x", threshold: "5"'),
+      [`${C}:error@${M}.serverAddress`],
+    ],
   ])('%s', (_n, yaml, expected) => {
     expect(findings(prometheusMetadata, yaml)).toEqual(expected);
   });

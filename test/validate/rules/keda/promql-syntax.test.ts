@@ -6,7 +6,9 @@ import { so } from './so.js';
 
 const C = 'keda/promql-syntax';
 const spec = (query: string) =>
-  so(`scaleTargetRef: {name: api}\nminReplicaCount: 1\ntriggers: [{type: prometheus, metadata: {serverAddress: "http://p:9090", threshold: "5", query: ${JSON.stringify(query)}}}]`);
+  so(
+    `scaleTargetRef: {name: api}\nminReplicaCount: 1\ntriggers: [{type: prometheus, metadata: {serverAddress: "http://p:9090", threshold: "5", query: ${JSON.stringify(query)}}}]`,
+  );
 const Q = 'spec.triggers[0].metadata.query';
 
 describe(C, () => {

@@ -34,11 +34,27 @@ describe(C, () => {
     ['wrong port', route('{name: api, port: 80}') + svc('app'), [`${C}:error@${P}.port`]],
     ['missing Service offline', route('{name: api, port: 8000}'), [`${C}:warning@${P}.name`]],
     ['cross-namespace with grant', route('{name: api, namespace: other, port: 8000}') + svc('other') + grant(), []],
-    ['cross-namespace with grant for that name', route('{name: api, namespace: other, port: 8000}') + svc('other') + grant('api'), []],
-    ['cross-namespace with grant for another name', route('{name: api, namespace: other, port: 8000}') + svc('other') + grant('web'), [`${C}:warning@${P}.namespace`]],
-    ['cross-namespace without grant', route('{name: api, namespace: other, port: 8000}') + svc('other'), [`${C}:warning@${P}.namespace`]],
+    [
+      'cross-namespace with grant for that name',
+      route('{name: api, namespace: other, port: 8000}') + svc('other') + grant('api'),
+      [],
+    ],
+    [
+      'cross-namespace with grant for another name',
+      route('{name: api, namespace: other, port: 8000}') + svc('other') + grant('web'),
+      [`${C}:warning@${P}.namespace`],
+    ],
+    [
+      'cross-namespace without grant',
+      route('{name: api, namespace: other, port: 8000}') + svc('other'),
+      [`${C}:warning@${P}.namespace`],
+    ],
     ['unknown kinds are not followed', route('{group: example.com, kind: Thing, name: x}'), []],
-    ['EG Backend missing', route('{group: gateway.envoyproxy.io, kind: Backend, name: ext}'), [`${C}:warning@${P}.name`]],
+    [
+      'EG Backend missing',
+      route('{group: gateway.envoyproxy.io, kind: Backend, name: ext}'),
+      [`${C}:warning@${P}.name`],
+    ],
   ])('%s', (_name, yaml, expected) => {
     expect(findings(backendService, yaml)).toEqual(expected);
   });

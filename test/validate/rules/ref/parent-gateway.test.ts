@@ -33,19 +33,51 @@ describe(C, () => {
     ['route attaches by port', gw(all) + route('app', '{name: eg, namespace: infra, port: 80}'), []],
     ['same-namespace route with default allowedRoutes', gw(same) + route('infra', '{name: eg}'), []],
     ['non-Gateway parent (mesh Service) is not checked', route('app', '{group: "", kind: Service, name: svc}'), []],
-    ['missing Gateway offline is a warning', route('app', '{name: nope, namespace: infra}'), [`${C}:warning@spec.parentRefs[0].name`]],
-    ['unknown sectionName', gw(all) + route('app', '{name: eg, namespace: infra, sectionName: https}'), [`${C}:error@spec.parentRefs[0].sectionName`]],
-    ['unknown port', gw(all) + route('app', '{name: eg, namespace: infra, port: 8080}'), [`${C}:error@spec.parentRefs[0].port`]],
-    ['namespace not allowed (Same)', gw(same) + route('app', '{name: eg, namespace: infra}'), [`${C}:error@spec.parentRefs[0]`]],
-    ['namespace selector without matching labels', gw(selector) + route('app', '{name: eg, namespace: infra}'), [`${C}:error@spec.parentRefs[0]`]],
+    [
+      'missing Gateway offline is a warning',
+      route('app', '{name: nope, namespace: infra}'),
+      [`${C}:warning@spec.parentRefs[0].name`],
+    ],
+    [
+      'unknown sectionName',
+      gw(all) + route('app', '{name: eg, namespace: infra, sectionName: https}'),
+      [`${C}:error@spec.parentRefs[0].sectionName`],
+    ],
+    [
+      'unknown port',
+      gw(all) + route('app', '{name: eg, namespace: infra, port: 8080}'),
+      [`${C}:error@spec.parentRefs[0].port`],
+    ],
+    [
+      'namespace not allowed (Same)',
+      gw(same) + route('app', '{name: eg, namespace: infra}'),
+      [`${C}:error@spec.parentRefs[0]`],
+    ],
+    [
+      'namespace selector without matching labels',
+      gw(selector) + route('app', '{name: eg, namespace: infra}'),
+      [`${C}:error@spec.parentRefs[0]`],
+    ],
     [
       'namespace selector with matching Namespace labels',
       `${gw(selector)}---\napiVersion: v1\nkind: Namespace\nmetadata: {name: app, labels: {expose: "yes"}}\n${route('app', '{name: eg, namespace: infra}')}`,
       [],
     ],
-    ['kind not allowed by a TLS listener', gw(tlsOnly) + route('app', '{name: eg, namespace: infra}'), [`${C}:error@spec.parentRefs[0]`]],
-    ['no hostname intersection', gw(hostListener) + route('app', '{name: eg, namespace: infra}', '  hostnames: [b.example.com]'), [`${C}:error@spec.parentRefs[0]`]],
-    ['wildcard route hostname intersects', gw(hostListener) + route('app', '{name: eg, namespace: infra}', '  hostnames: ["*.example.com"]'), []],
+    [
+      'kind not allowed by a TLS listener',
+      gw(tlsOnly) + route('app', '{name: eg, namespace: infra}'),
+      [`${C}:error@spec.parentRefs[0]`],
+    ],
+    [
+      'no hostname intersection',
+      gw(hostListener) + route('app', '{name: eg, namespace: infra}', '  hostnames: [b.example.com]'),
+      [`${C}:error@spec.parentRefs[0]`],
+    ],
+    [
+      'wildcard route hostname intersects',
+      gw(hostListener) + route('app', '{name: eg, namespace: infra}', '  hostnames: ["*.example.com"]'),
+      [],
+    ],
   ])('%s', (_name, yaml, expected) => {
     expect(findings(parentGateway, yaml)).toEqual(expected);
   });

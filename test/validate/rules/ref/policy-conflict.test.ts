@@ -16,21 +16,34 @@ describe(C, () => {
   it.each([
     ['one policy', stack + btp('a'), []],
     ['route level and rule level do not conflict', stack + btp('a') + btp('b', 'all'), []],
-    ['two on the same route: the alphabetically later one is Conflicted', stack + btp('b') + btp('a'), [`${C}:error@spec.targetRefs[0]`]],
+    [
+      'two on the same route: the alphabetically later one is Conflicted',
+      stack + btp('b') + btp('a'),
+      [`${C}:error@spec.targetRefs[0]`],
+    ],
     ['two on the same rule', stack + btp('a', 'all') + btp('b', 'all'), [`${C}:error@spec.targetRefs[0]`]],
-    ['three on the same route', stack + btp('a') + btp('b') + btp('c'), [`${C}:error@spec.targetRefs[0]`, `${C}:error@spec.targetRefs[0]`]],
+    [
+      'three on the same route',
+      stack + btp('a') + btp('b') + btp('c'),
+      [`${C}:error@spec.targetRefs[0]`, `${C}:error@spec.targetRefs[0]`],
+    ],
     ['missing targets are not conflicts', btp('a') + btp('b'), []],
   ])('%s', (_name, yaml, expected) => {
     expect(findings(policyConflict, yaml)).toEqual(expected);
   });
 
   it('the newer policy loses, whatever its name', () => {
-    const diags = runOne(policyConflict, stack + btp('a', '', '2026-02-01T00:00:00Z') + btp('z', '', '2026-01-01T00:00:00Z'));
+    const diags = runOne(
+      policyConflict,
+      stack + btp('a', '', '2026-02-01T00:00:00Z') + btp('z', '', '2026-01-01T00:00:00Z'),
+    );
     expect(diags.map((d) => d.resource?.name)).toEqual(['a']);
   });
 
   it('the winner is reported only once and a policy already in the cluster wins', () => {
-    const out = findings(policyConflict, stack + btp('a'), { clusterObjects: manifests(btp('0-existing', '', '2020-01-01T00:00:00Z')) });
+    const out = findings(policyConflict, stack + btp('a'), {
+      clusterObjects: manifests(btp('0-existing', '', '2020-01-01T00:00:00Z')),
+    });
     expect(out).toEqual([`${C}:error@spec.targetRefs[0]`]);
   });
 });

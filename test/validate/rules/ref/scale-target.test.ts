@@ -18,8 +18,18 @@ describe(C, () => {
     ['defaults to apps/v1 Deployment in the set', stack + so('{name: task-api}'), {}, []],
     ['explicit kind', stack + so('{apiVersion: apps/v1, kind: Deployment, name: task-api}'), {}, []],
     ['absent offline: info', stack + so('{name: other}'), {}, [`${C}:info@spec.scaleTargetRef.name`]],
-    ['wrong kind: not found', stack + so('{kind: StatefulSet, name: task-api}'), {}, [`${C}:info@spec.scaleTargetRef.name`]],
-    ['absent when connected: error', so('{name: task-api}'), { clusterObjects: [] }, [`${C}:error@spec.scaleTargetRef.name`]],
+    [
+      'wrong kind: not found',
+      stack + so('{kind: StatefulSet, name: task-api}'),
+      {},
+      [`${C}:info@spec.scaleTargetRef.name`],
+    ],
+    [
+      'absent when connected: error',
+      so('{name: task-api}'),
+      { clusterObjects: [] },
+      [`${C}:error@spec.scaleTargetRef.name`],
+    ],
     ['present in the cluster', so('{name: task-api}'), { clusterObjects: manifests(stack) }, []],
   ])('%s', (_name, yaml, opts, expected) => {
     expect(findings(scaleTarget, yaml, opts)).toEqual(expected);
