@@ -57,7 +57,8 @@ export function draftRoutes(
 
   const names = [app, ...rules.map((r) => r.service).filter((s) => s !== app)];
   const services: ServiceInput[] = [...new Set(names)].map((name) => ({ name, port: 80 }));
-  for (let i = 0; i < services.length; i++) notes.todo(['services', i, 'port'], 'the Service port (not stated)', 'inline');
+  for (let i = 0; i < services.length; i++)
+    notes.todo(['services', i, 'port'], 'the Service port (not stated)', 'inline');
   if (rules.length === 0) {
     notes.note(['services'], 'no URL path in the validation commands: every path goes to the first Service');
     return { services };
