@@ -3,8 +3,10 @@
  * (HTTP, JSON fields, TLS, bursts against rate limits, Kubernetes objects, Prometheus triggers, dry-run).
  */
 export { adjustExpectation, BucketLedger, waitSeconds } from './buckets.js';
+export { liveClusterFrom, resolveKind } from './cluster-adapter.js';
 export { evalJqPath, type JqResult, jqValueMatches, parseJqPath } from './json-path.js';
 export { mapOrigin, parseOrigins, type Target } from './origin.js';
+export { age, evalJsonPath, type PrinterColumn, printerColumns } from './printer-columns.js';
 export { desiredReplicas, readScaledObjectTriggers, type ScalerReading } from './scaler.js';
 export type {
   BurstPrediction,
