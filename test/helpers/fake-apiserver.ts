@@ -28,6 +28,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { parse as parseYaml } from 'yaml';
 
 type Obj = Record<string, any>;
@@ -123,9 +124,20 @@ export class FakeApiServer {
   private readonly proxies = new Map<string, (path: string) => { status: number; body: string }>();
   private rv = 100;
   url = '';
+  /** Handles WebSocket upgrades (pods/portforward); see test/cluster/fake-portforward.ts. */
+  upgrade?: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void;
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => this.handle(req, res));
+    this.server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+      this.requests.push({
+        method: 'UPGRADE',
+        path: new URL(req.url ?? '/', 'http://x').pathname,
+        query: Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams),
+      });
+      if (this.upgrade) this.upgrade(req, socket, head);
+      else socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+    });
     await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
