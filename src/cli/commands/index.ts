@@ -1,6 +1,11 @@
 import type { Command } from '../command.js';
 import { generateCommand } from './generate.js';
+import { initCommand } from './init.js';
 import { simulateCommand } from './simulate.js';
 
 /** Every CLI command, in help order. One file per command; register new ones here. */
-export const commands: Command[] = [generateCommand as unknown as Command, simulateCommand as unknown as Command];
+export const commands: Command[] = [
+  initCommand as unknown as Command,
+  generateCommand as unknown as Command,
+  simulateCommand as unknown as Command,
+];
