@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
 /** A self-signed ECDSA certificate as PEM, for Secret fixtures. */
 export async function makeCert(opts: { cn: string; dns: string[]; notBefore: Date; notAfter: Date }): Promise<string> {
@@ -13,7 +13,7 @@ export async function makeCert(opts: { cn: string; dns: string[]; notBefore: Dat
     name: `CN=${opts.cn}`,
     notBefore: opts.notBefore,
     notAfter: opts.notAfter,
-    keys: keys as CryptoKeyPair,
+    keys: keys as unknown as x509.X509CertificateCreateSelfSignedParams['keys'],
     signingAlgorithm: alg,
     extensions: opts.dns.length
       ? [new x509.SubjectAlternativeNameExtension(opts.dns.map((value) => ({ type: 'dns' as const, value })))]
