@@ -26,7 +26,7 @@ const SHORT_WITH_VALUE = new Set(['H', 'X', 'o', 'w', 'm']);
 function expandShort(words: readonly string[]): string[] {
   const out: string[] = [];
   for (const w of words) {
-    if (!/^-[A-Za-z]{2,}/.test(w) || w.startsWith('--')) {
+    if (w.startsWith('--') || !/^-[A-Za-z]./s.test(w)) {
       out.push(w);
       continue;
     }
@@ -35,6 +35,10 @@ function expandShort(words: readonly string[]): string[] {
       if (SHORT_WITH_VALUE.has(f)) {
         out.push(`-${f}`);
         if (j + 1 < w.length) out.push(w.slice(j + 1));
+        break;
+      }
+      if (!/[A-Za-z]/.test(f)) {
+        out.push(w); // not a flag cluster after all; reported as an unknown option
         break;
       }
       out.push(`-${f}`);

@@ -42,7 +42,7 @@ export function parseKubectl(words: readonly string[]): KubectlParse {
     const w = words[i];
     const eq = /^(--[a-z-]+)=(.*)$/s.exec(w);
     const name = eq ? eq[1] : /^-[nof]./.test(w) ? w.slice(0, 2) : w;
-    const inline = eq ? eq[2] : /^-[nof]./.test(w) ? w.slice(2) : undefined;
+    const inline = eq ? eq[2] : /^-[nof]./.test(w) ? w.slice(2).replace(/^=/, '') : undefined;
     if (name === '--dry-run') {
       a.dryRun = inline ?? 'client'; // bare --dry-run meant client in old kubectl
       continue;

@@ -30,6 +30,9 @@ export interface MarkdownProse {
 }
 
 const NAME = '[`"\']?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)[`"\']?';
+/** A name written as code or in quotes (`eg`, "eg"), or with a hyphen (task-api-tls): not an ordinary word. */
+const STRICT_NAME = '(?:[`"\']([a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?)[`"\']|\\b([a-z0-9]+(?:-[a-z0-9]+)+)\\b)';
+const strict = (m: RegExpMatchArray) => m[1] ?? m[2];
 
 function uniq(xs: string[]): string[] {
   return [...new Set(xs)];
@@ -72,11 +75,12 @@ export function readProse(blocks: readonly Block[]): MarkdownProse {
   const text = all.join('\n');
   const namespaces = [
     ...[...text.matchAll(new RegExp(`\\bin(?:to)? the ${NAME} namespace`, 'gi'))].map((m) => m[1]),
-    ...[...text.matchAll(new RegExp(`\\bnamespace[:\\s]+${NAME}`, 'gi'))].map((m) => m[1]),
-  ].filter((n) => !['the', 'a', 'its', 'and'].includes(n));
+    ...[...text.matchAll(new RegExp(`\\bnamespace:?\\s+${STRICT_NAME}`, 'gi'))].map(strict),
+  ];
   const urls = uniq([...text.matchAll(/https?:\/\/[^\s)`'"<>,]+/g)].map((m) => m[0].replace(/[.;:]$/, '')));
   const prom = /prometheus\b[^\n]*?\b(?:at|on|:)\s+[`"]?((?:https?:\/\/)?[a-z0-9.-]+:\d{2,5})/i.exec(text)?.[1];
-  const gatewayClass = new RegExp(`gateway\\s*class(?:Name)?[:\\s]+${NAME}`, 'i').exec(text)?.[1];
+  const gc = new RegExp(`gateway\\s*class(?:Name)?:?\\s+${STRICT_NAME}`, 'i').exec(text);
+  const gatewayClass = gc ? strict(gc) : undefined;
   return {
     ...(title !== undefined ? { title } : {}),
     sections,
@@ -87,7 +91,7 @@ export function readProse(blocks: readonly Block[]): MarkdownProse {
       namespaces: uniq(namespaces),
       urls,
       ...(prom ? { prometheus: /^https?:\/\//.test(prom) ? prom : `http://${prom}` } : {}),
-      secrets: uniq([...text.matchAll(new RegExp(`\\bsecret\\s+${NAME}`, 'gi'))].map((m) => m[1])),
+      secrets: uniq([...text.matchAll(new RegExp(`\\bsecret:?\\s+(?:named\\s+)?${STRICT_NAME}`, 'gi'))].map(strict)),
       ...(gatewayClass ? { gatewayClass } : {}),
       selfSigned: /self-signed/i.test(text),
     },

@@ -37,6 +37,11 @@ describe('http checks', () => {
       { method: 'DELETE', insecure: true, headers: { a: 'b' }, expect: { status: 404 } },
     ],
     [
+      'attached option values',
+      'curl -so/dev/null -w%{http_code} -HX-Id:\\ 7 http://a/\n# Expected: 200',
+      { headers: { 'X-Id': '7' }, expect: { status: 200 } },
+    ],
+    [
       'scheme-less URL gets http://',
       'curl -s -o /dev/null -w "%{http_code}" localhost:8080/healthz\n# Expected: HTTP 200',
       { url: 'http://localhost:8080/healthz', expect: { status: 200 } },
@@ -221,6 +226,14 @@ describe('resource checks', () => {
       {
         resource: { kind: 'gateway', name: 'task-api-gateway', namespace: 'task-api' },
         expect: { columns: { PROGRAMMED: 'True' } },
+      },
+    ],
+    [
+      '-o=yaml and -n=ns forms',
+      'kubectl get btp p -n=ns -o=yaml | grep maxConnections\n# Expected: maxConnections: 5',
+      {
+        resource: { kind: 'backendtrafficpolicy', name: 'p', namespace: 'ns' },
+        expect: { fields: [{ field: 'maxConnections', value: '5' }] },
       },
     ],
     [

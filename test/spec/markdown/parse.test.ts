@@ -168,6 +168,22 @@ describe('Output blocks, labels and edge cases', () => {
   });
 });
 
+describe('prose mentions', () => {
+  it.each([
+    ['Keep it in Secret `task-api-tls`.', { secrets: ['task-api-tls'] }],
+    ['A Secret containing the key pair.', { secrets: [] }],
+    ['Envoy Gateway with GatewayClass `eg`.', { gatewayClass: 'eg' }],
+    ['The GatewayClass is shared.', { gatewayClass: undefined }],
+    ['It runs in the shop namespace.', { namespaces: ['shop'] }],
+    ['Use namespace `web-prod` for it; the namespace of the app matters.', { namespaces: ['web-prod'] }],
+    ['Prometheus available at prometheus.monitoring.svc:9090', { prometheus: 'http://prometheus.monitoring.svc:9090' }],
+    ['Prometheus: http://prom:9090 here', { prometheus: 'http://prom:9090' }],
+  ])('%s', (text, want) => {
+    const m = parseMarkdownSpec(`# T\n\n${text}\n`).prose.mentions;
+    for (const [k, v] of Object.entries(want)) expect(m[k as keyof typeof m]).toEqual(v);
+  });
+});
+
 describe('choosing the structured YAML block', () => {
   it('takes the first spec-looking block, skipping Kubernetes objects, and its content line', () => {
     const text = [
