@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generate } from '../src/core/generate.js';
 import { formatDiagnosticLines } from '../src/cli/diagnostics.js';
+import { generate } from '../src/core/generate.js';
 import { toYamlStream } from '../src/render/output.js';
 import { FIXED_NOW, fixedTls } from './helpers/tls.js';
 
@@ -21,6 +21,8 @@ describe('golden stacks', () => {
     const r = await generate({ specPath: spec }, { tlsMaterial: fixedTls, now: FIXED_NOW });
     expect(r.ok, formatDiagnosticLines(r.diagnostics)).toBe(true);
     await expect(toYamlStream(r.manifests)).toMatchFileSnapshot(join('..', dir, 'stack.golden.yaml'));
-    await expect(formatDiagnosticLines(r.diagnostics) || '(none)\n').toMatchFileSnapshot(join('..', dir, 'diagnostics.golden.txt'));
+    await expect(formatDiagnosticLines(r.diagnostics) || '(none)\n').toMatchFileSnapshot(
+      join('..', dir, 'diagnostics.golden.txt'),
+    );
   });
 });

@@ -5,7 +5,9 @@ export function formatDiagnosticLines(diags: readonly Diagnostic[]): string {
   return diags
     .map((d) => {
       const loc = d.file ? `${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}: ` : '';
-      const res = d.resource ? `${d.resource.kind}${d.resource.name ? ` ${d.resource.namespace ? `${d.resource.namespace}/` : ''}${d.resource.name}` : ''} ` : '';
+      const res = d.resource
+        ? `${d.resource.kind}${d.resource.name ? ` ${d.resource.namespace ? `${d.resource.namespace}/` : ''}${d.resource.name}` : ''} `
+        : '';
       const path = d.path ? `${d.path}: ` : '';
       return `${loc}${d.severity} ${d.code}: ${res}${path}${d.message}${d.hint ? `\n    hint: ${d.hint}` : ''}\n`;
     })

@@ -23,7 +23,11 @@ const tmpName = (p: string) => join(dirname(p), `.${basename(p)}.${randomBytes(4
  * Writes a file atomically (temp file in the same directory, then rename), so readers never see half a file.
  * Refuses to replace an existing file unless `force`.
  */
-export async function writeFileAtomic(path: string, content: string, opts: { force?: boolean; mode?: number } = {}): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  content: string,
+  opts: { force?: boolean; mode?: number } = {},
+): Promise<void> {
   if (!opts.force && (await exists(path))) throw new OutputExistsError(path);
   await mkdir(dirname(path), { recursive: true });
   const tmp = tmpName(path);

@@ -53,7 +53,9 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
   }
   const parsed = parseCommandArgs(cmd, rest);
   if (!parsed.ok) {
-    io.stderr(`traffic-engineer ${cmd.name}: ${parsed.error}\nRun \`traffic-engineer ${cmd.name} --help\` for usage.\n`);
+    io.stderr(
+      `traffic-engineer ${cmd.name}: ${parsed.error}\nRun \`traffic-engineer ${cmd.name} --help\` for usage.\n`,
+    );
     return EXIT.usage;
   }
   if (parsed.help) {

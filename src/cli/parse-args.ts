@@ -102,9 +102,16 @@ export function parseCommandArgs(cmd: Command, argv: string[]): ParsedArgs {
 
 /** `--help` text, generated from the command's schema. */
 export function helpText(cmd: Command): string {
-  const pos = cmd.positionals.map((p) => (p.required ? `<${p.name}${p.variadic ? '…' : ''}>` : `[${p.name}${p.variadic ? '…' : ''}]`));
+  const pos = cmd.positionals.map((p) =>
+    p.required ? `<${p.name}${p.variadic ? '…' : ''}>` : `[${p.name}${p.variadic ? '…' : ''}]`,
+  );
   const shortOf = Object.fromEntries(Object.entries(cmd.short ?? {}).map(([s, k]) => [k, s]));
-  const lines = [`Usage: traffic-engineer ${cmd.name} ${pos.join(' ')} [options]`.replace(/ +/g, ' ').trim(), '', cmd.summary, ''];
+  const lines = [
+    `Usage: traffic-engineer ${cmd.name} ${pos.join(' ')} [options]`.replace(/ +/g, ' ').trim(),
+    '',
+    cmd.summary,
+    '',
+  ];
   if (cmd.positionals.length) {
     lines.push('Arguments:');
     for (const p of cmd.positionals) lines.push(`  ${p.name.padEnd(24)} ${p.description}`);
@@ -113,9 +120,17 @@ export function helpText(cmd: Command): string {
   lines.push('Options:');
   for (const f of flagsOf(cmd.options)) {
     const s = shortOf[f.key] ? `-${shortOf[f.key]}, ` : '    ';
-    const val = f.kind === 'boolean' ? '' : f.choices ? ` <${f.choices.join('|')}>` : f.kind.startsWith('number') ? ' <n>' : ' <value>';
+    const val =
+      f.kind === 'boolean'
+        ? ''
+        : f.choices
+          ? ` <${f.choices.join('|')}>`
+          : f.kind.startsWith('number')
+            ? ' <n>'
+            : ' <value>';
     const rep = f.kind.endsWith('[]') ? ' (repeatable)' : '';
-    const def = f.defaultValue !== undefined && f.kind !== 'boolean' ? ` [default: ${JSON.stringify(f.defaultValue)}]` : '';
+    const def =
+      f.defaultValue !== undefined && f.kind !== 'boolean' ? ` [default: ${JSON.stringify(f.defaultValue)}]` : '';
     lines.push(`  ${`${s}--${f.flag}${val}`.padEnd(34)} ${f.description}${rep}${def}`);
   }
   lines.push(`  ${'-h, --help'.padEnd(34)} Show this help`);

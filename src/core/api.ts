@@ -1,5 +1,5 @@
 /**
  * The one API of traffic-engineer. The CLI (src/cli) and the MCP server (src/mcp) are thin adapters over it.
  */
-export { generate, GenerateInput, type GenerateOptions, type GenerateResult } from './generate.js';
-export { readInputFile, MAX_INPUT_BYTES } from './read-input.js';
+export { GenerateInput, type GenerateOptions, type GenerateResult, generate } from './generate.js';
+export { MAX_INPUT_BYTES, readInputFile } from './read-input.js';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
+import { type Diagnostic, hasErrors } from '../model/diagnostic.js';
 import type { Manifest } from '../model/manifest.js';
 import { renderPlan } from '../render/render.js';
 import type { TlsMaterialProvider } from '../render/tls.js';
@@ -14,7 +14,10 @@ import { readInputFile } from './read-input.js';
 export const GenerateInput = z.object({
   spec: TrafficSpec.optional().describe('The TrafficSpec object (give this or specPath).'),
   specPath: z.string().optional().describe('Path of a YAML or markdown traffic spec (give this or spec).'),
-  templatesDir: z.string().optional().describe('Directory whose <name>.yaml.njk files override the built-in templates.'),
+  templatesDir: z
+    .string()
+    .optional()
+    .describe('Directory whose <name>.yaml.njk files override the built-in templates.'),
 });
 export type GenerateInput = z.infer<typeof GenerateInput>;
 
@@ -49,13 +52,22 @@ export async function generate(input: GenerateInput, opts: GenerateOptions = {})
     diagnostics.push(...loaded.diagnostics);
     spec = loaded.spec;
   } else {
-    return { ok: false, inputError: true, manifests: [], diagnostics: [{ code: 'input/missing', severity: 'error', message: 'give a spec object or a spec file path' }] };
+    return {
+      ok: false,
+      inputError: true,
+      manifests: [],
+      diagnostics: [{ code: 'input/missing', severity: 'error', message: 'give a spec object or a spec file path' }],
+    };
   }
   if (!spec || hasErrors(diagnostics)) return { ok: false, manifests: [], diagnostics };
   const { plan, diagnostics: planDiags } = normalize(spec);
   diagnostics.push(...planDiags);
   if (hasErrors(planDiags)) return { ok: false, spec, plan, manifests: [], diagnostics };
-  const rendered = await renderPlan(plan, { templatesDir: input.templatesDir, tlsMaterial: opts.tlsMaterial, now: opts.now });
+  const rendered = await renderPlan(plan, {
+    templatesDir: input.templatesDir,
+    tlsMaterial: opts.tlsMaterial,
+    now: opts.now,
+  });
   diagnostics.push(...rendered.diagnostics);
   return { ok: !hasErrors(diagnostics), spec, plan, manifests: rendered.manifests, diagnostics };
 }

@@ -25,7 +25,12 @@ async function expand(path: string, out: string[], diagnostics: Diagnostic[]): P
   try {
     st = await stat(path);
   } catch {
-    diagnostics.push({ code: 'input/unreadable', severity: 'error', file: path, message: `cannot read ${path}: no such file or directory` });
+    diagnostics.push({
+      code: 'input/unreadable',
+      severity: 'error',
+      file: path,
+      message: `cannot read ${path}: no such file or directory`,
+    });
     return false;
   }
   if (!st.isDirectory()) {
@@ -39,7 +44,12 @@ async function expand(path: string, out: string[], diagnostics: Diagnostic[]): P
     if (e.isDirectory()) await expand(p, out, diagnostics);
     else if (e.isFile() && MANIFEST_FILE.test(e.name) && e.name !== 'kustomization.yaml') out.push(p);
     if (out.length > MAX_MANIFEST_FILES) {
-      diagnostics.push({ code: 'input/too-many-files', severity: 'error', file: path, message: `${path} holds more than ${MAX_MANIFEST_FILES} manifest files` });
+      diagnostics.push({
+        code: 'input/too-many-files',
+        severity: 'error',
+        file: path,
+        message: `${path} holds more than ${MAX_MANIFEST_FILES} manifest files`,
+      });
       return false;
     }
   }
@@ -50,7 +60,10 @@ async function expand(path: string, out: string[], diagnostics: Diagnostic[]): P
  * Reads Kubernetes manifests from files, directories (recursively, *.yaml|*.yml|*.json, name order,
  * kustomization.yaml skipped) and `-` (stdin), keeping each document's source positions.
  */
-export async function readManifests(paths: readonly string[], readStdin?: () => Promise<string>): Promise<ReadManifestsResult> {
+export async function readManifests(
+  paths: readonly string[],
+  readStdin?: () => Promise<string>,
+): Promise<ReadManifestsResult> {
   const diagnostics: Diagnostic[] = [];
   const files: string[] = [];
   let inputError = false;
@@ -63,7 +76,9 @@ export async function readManifests(paths: readonly string[], readStdin?: () => 
       inputError = true;
       continue;
     }
-    const parsed = read.file.endsWith('.json') ? parseJsonManifests(read.text, read.file) : parseManifestStream(read.text, read.file);
+    const parsed = read.file.endsWith('.json')
+      ? parseJsonManifests(read.text, read.file)
+      : parseManifestStream(read.text, read.file);
     docs.push(...parsed.docs);
     diagnostics.push(...parsed.diagnostics);
   }
@@ -75,11 +90,10 @@ function parseJsonManifests(text: string, file: string) {
   const parsed = parseManifestStream(text, file);
   const docs: SourceDoc[] = [];
   for (const d of parsed.docs) {
-    if (d.object.kind === 'List' && Array.isArray(d.object.items))
-      (d.object.items as Manifest[]).forEach((object, i) =>
-        docs.push({ object, file, index: i, positionOf: (p) => d.positionOf(['items', i, ...p]) }),
-      );
-    else docs.push(d);
+    if (d.object.kind === 'List' && Array.isArray(d.object.items)) {
+      for (const [i, object] of (d.object.items as Manifest[]).entries())
+        docs.push({ object, file, index: i, positionOf: (p) => d.positionOf(['items', i, ...p]) });
+    } else docs.push(d);
   }
   return { docs, diagnostics: parsed.diagnostics };
 }

@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments, isMap, isSeq, type Node } from 'yaml';
+import { isMap, isSeq, LineCounter, type Node, parseAllDocuments } from 'yaml';
 import type { Diagnostic } from './diagnostic.js';
 import { isManifest, type Manifest, type SourceDoc, type SourcePosition } from './manifest.js';
 

@@ -3,7 +3,9 @@ import { describe as describeObject, type Manifest } from '../model/manifest.js'
 
 /** One multi-document YAML stream. */
 export function toYamlStream(manifests: readonly Manifest[]): string {
-  return manifests.map((m) => stringify(m, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
+  return manifests
+    .map((m) => stringify(m, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' }))
+    .join('---\n');
 }
 
 /** File name for one resource in a `-o DIR` layout: `NN-kind-name.yaml`, in apply order. */
@@ -26,7 +28,11 @@ export function redactSecrets(manifests: readonly Manifest[]): Manifest[] {
     if (m.kind !== 'Secret' || m.apiVersion !== 'v1') return m;
     const redact = (o: unknown) =>
       o && typeof o === 'object' ? Object.fromEntries(Object.keys(o).map((k) => [k, '<redacted>'])) : o;
-    return { ...m, ...(m.data ? { data: redact(m.data) } : {}), ...(m.stringData ? { stringData: redact(m.stringData) } : {}) };
+    return {
+      ...m,
+      ...(m.data ? { data: redact(m.data) } : {}),
+      ...(m.stringData ? { stringData: redact(m.stringData) } : {}),
+    };
   });
 }
 

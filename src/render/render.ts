@@ -28,7 +28,8 @@ function jobs(plan: TrafficPlan, tls?: { cert: string; key: string; notAfter: st
   const base = { namespace: plan.namespace, app: plan.app };
   const out: Job[] = [];
   if (plan.createNamespace) out.push({ template: 'namespace', context: base });
-  if (plan.tls?.mode === 'self-signed' && tls) out.push({ template: 'tls-secret', context: { ...base, tls: plan.tls, ...tls } });
+  if (plan.tls?.mode === 'self-signed' && tls)
+    out.push({ template: 'tls-secret', context: { ...base, tls: plan.tls, ...tls } });
   if (plan.tls?.selfSignedIssuer) out.push({ template: 'issuer', context: { ...base, tls: plan.tls } });
   if (plan.tls?.mode === 'cert-manager') out.push({ template: 'certificate', context: { ...base, tls: plan.tls } });
   out.push({ template: 'gateway', context: { ...base, gateway: plan.gateway } });

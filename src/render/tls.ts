@@ -27,6 +27,7 @@ function pem(label: string, der: ArrayBuffer): string {
  * SANs for every DNS name and IP address asked for, serverAuth, valid from now for `validityDays`.
  */
 export const selfSignedCertificate: TlsMaterialProvider = async (req) => {
+  await import('reflect-metadata'); // @peculiar/x509 (tsyringe) needs the Reflect metadata polyfill
   const x509 = await import('@peculiar/x509');
   x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
   const alg = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };

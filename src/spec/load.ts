@@ -1,6 +1,6 @@
-import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type * as z from 'zod';
-import { formatPath, type Diagnostic, type PathSegment } from '../model/diagnostic.js';
+import { type Diagnostic, formatPath, type PathSegment } from '../model/diagnostic.js';
 import { MAX_YAML_BYTES } from '../model/load-yaml.js';
 import { closest } from './did-you-mean.js';
 import { TrafficSpec } from './schema/spec.js';
@@ -42,7 +42,8 @@ function knownKeys(schema: z.ZodType, path: readonly PathSegment[]): string[] {
     for (let i = 0; i < 10 && s; i++) {
       const def = s._zod?.def ?? s.def;
       if (!def) break;
-      if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'pipe') s = def.innerType ?? def.in;
+      if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'pipe')
+        s = def.innerType ?? def.in;
       else break;
     }
   };
@@ -62,7 +63,12 @@ function knownKeys(schema: z.ZodType, path: readonly PathSegment[]): string[] {
   return def?.type === 'object' ? Object.keys(def.shape) : [];
 }
 
-function issueToDiagnostics(issue: z.core.$ZodIssue, at: (p: readonly PathSegment[]) => { line: number; col: number } | undefined, file: string, lineOffset: number): Diagnostic[] {
+function issueToDiagnostics(
+  issue: z.core.$ZodIssue,
+  at: (p: readonly PathSegment[]) => { line: number; col: number } | undefined,
+  file: string,
+  lineOffset: number,
+): Diagnostic[] {
   const base = issue.path as PathSegment[];
   const mk = (path: PathSegment[], message: string, code: string, hint?: string): Diagnostic => {
     const pos = at(path);
@@ -80,14 +86,22 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, at: (p: readonly PathSegmen
     const keys = knownKeys(TrafficSpec, base);
     return issue.keys.map((k) => {
       const guess = closest(k, keys);
-      return mk([...base, k], `unknown field "${k}"`, 'spec/unknown-field', guess ? `did you mean "${guess}"?` : keys.length ? `known fields: ${keys.join(', ')}` : undefined);
+      return mk(
+        [...base, k],
+        `unknown field "${k}"`,
+        'spec/unknown-field',
+        guess ? `did you mean "${guess}"?` : keys.length ? `known fields: ${keys.join(', ')}` : undefined,
+      );
     });
   }
   if (issue.code === 'invalid_type' && issue.input === undefined)
     return [mk(base, `required field "${String(base[base.length - 1] ?? '')}" is missing`, 'spec/required')];
-  const code = issue.code === 'invalid_format' && String(issue.message).includes('RFC 1123') ? 'spec/invalid-name' : issue.code === 'invalid_value' ? 'spec/enum' : 'spec/invalid';
-  const name = /RFC 1123/.test(issue.message) ? 'spec/invalid-name' : code;
-  return [mk(base, issue.message, name)];
+  const code = /RFC 1123/.test(issue.message)
+    ? 'spec/invalid-name'
+    : issue.code === 'invalid_value'
+      ? 'spec/enum'
+      : 'spec/invalid';
+  return [mk(base, issue.message, code)];
 }
 
 /**
@@ -98,14 +112,30 @@ export function loadSpecYaml(src: YamlSource): LoadedSpec {
   const { text, file } = src;
   const lineOffset = (src.lineOffset ?? 1) - 1;
   if (Buffer.byteLength(text, 'utf8') > MAX_YAML_BYTES)
-    return { diagnostics: [{ code: 'input/too-large', severity: 'error', file, message: `${file} is larger than ${MAX_YAML_BYTES / 1048576} MiB` }] };
+    return {
+      diagnostics: [
+        {
+          code: 'input/too-large',
+          severity: 'error',
+          file,
+          message: `${file} is larger than ${MAX_YAML_BYTES / 1048576} MiB`,
+        },
+      ],
+    };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length)
     return {
       diagnostics: doc.errors.map((e) => {
         const p = lineCounter.linePos(e.pos[0]);
-        return { code: 'input/yaml-syntax', severity: 'error' as const, file, line: p.line + lineOffset, column: p.col, message: `YAML syntax error: ${e.message.split('\n')[0]}` };
+        return {
+          code: 'input/yaml-syntax',
+          severity: 'error' as const,
+          file,
+          line: p.line + lineOffset,
+          column: p.col,
+          message: `YAML syntax error: ${e.message.split('\n')[0]}`,
+        };
       }),
     };
   let value: unknown;
@@ -115,7 +145,18 @@ export function loadSpecYaml(src: YamlSource): LoadedSpec {
     return { diagnostics: [{ code: 'input/yaml-syntax', severity: 'error', file, message: (err as Error).message }] };
   }
   if (!value || typeof value !== 'object' || Array.isArray(value))
-    return { diagnostics: [{ code: 'spec/not-an-object', severity: 'error', file, line: 1 + lineOffset, column: 1, message: 'a traffic spec must be a YAML mapping (app, namespace, services, …)' }] };
+    return {
+      diagnostics: [
+        {
+          code: 'spec/not-an-object',
+          severity: 'error',
+          file,
+          line: 1 + lineOffset,
+          column: 1,
+          message: 'a traffic spec must be a YAML mapping (app, namespace, services, …)',
+        },
+      ],
+    };
   return checkSpecObject(value, file, (p) => locate(doc.contents as Node, lineCounter, p), lineOffset);
 }
 

@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
 import { runCli } from '../helpers/cli.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'te-gen-'));
@@ -67,13 +67,42 @@ describe('generate (CLI)', () => {
 /** Every bad-input class of DEVELOPERS.md: a located diagnostic, exit 1 or 2, no output file, no stack trace. */
 describe('generate rejects bad input', () => {
   const cases: { name: string; text?: string; file?: string; code: number; diag: RegExp; at?: RegExp }[] = [
-    { name: 'malformed YAML', text: 'app: shop\nnamespace: [shop\n', code: 1, diag: /input\/yaml-syntax/, at: /spec\.yaml:\d+:\d+/ },
-    { name: 'unknown field with a suggestion', text: `${minimal}rateLimits: {}\n`, code: 1, diag: /spec\/unknown-field.*rateLimits[\s\S]*did you mean "rateLimit"/, at: /spec\.yaml:6:1/ },
-    { name: 'invalid name', text: minimal.replace('app: shop', 'app: Shop_API'), code: 1, diag: /spec\/invalid-name.*app/, at: /spec\.yaml:1:6/ },
+    {
+      name: 'malformed YAML',
+      text: 'app: shop\nnamespace: [shop\n',
+      code: 1,
+      diag: /input\/yaml-syntax/,
+      at: /spec\.yaml:\d+:\d+/,
+    },
+    {
+      name: 'unknown field with a suggestion',
+      text: `${minimal}rateLimits: {}\n`,
+      code: 1,
+      diag: /spec\/unknown-field.*rateLimits[\s\S]*did you mean "rateLimit"/,
+      at: /spec\.yaml:6:1/,
+    },
+    {
+      name: 'invalid name',
+      text: minimal.replace('app: shop', 'app: Shop_API'),
+      code: 1,
+      diag: /spec\/invalid-name.*app/,
+      at: /spec\.yaml:1:6/,
+    },
     { name: 'missing required field', text: 'app: shop\nnamespace: shop\n', code: 1, diag: /spec\/required.*services/ },
-    { name: 'hostile header name', text: `${minimal}rateLimit:\n  tiers:\n    - name: x\n      key: { header: "x-user\\n---\\nkind: Secret" }\n      limit: { requests: 1 }\n`, code: 1, diag: /rateLimit\.tiers\[0\]\.key\.header/, at: /spec\.yaml:9:\d+/ },
+    {
+      name: 'hostile header name',
+      text: `${minimal}rateLimit:\n  tiers:\n    - name: x\n      key: { header: "x-user\\n---\\nkind: Secret" }\n      limit: { requests: 1 }\n`,
+      code: 1,
+      diag: /rateLimit\.tiers\[0\]\.key\.header/,
+      at: /spec\.yaml:9:\d+/,
+    },
     { name: 'a YAML list instead of a mapping', text: '- a\n- b\n', code: 1, diag: /spec\/not-an-object/ },
-    { name: 'alias bomb', text: `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n`, code: 1, diag: /input\/yaml-syntax|Excessive alias/ },
+    {
+      name: 'alias bomb',
+      text: `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n`,
+      code: 1,
+      diag: /input\/yaml-syntax|Excessive alias/,
+    },
     { name: 'missing file', file: '/nonexistent/spec.yaml', code: 2, diag: /input\/unreadable.*no such file/ },
     { name: 'a directory', file: '/tmp', code: 2, diag: /input\/is-directory/ },
   ];

@@ -14,9 +14,16 @@ export function sharedPath(...parts: string[]): string {
 export function officialCrdPaths(channel: 'standard' | 'experimental' = 'standard'): string[] {
   return [
     sharedPath('crds', 'gateway-api', channel),
-    ...['backendtrafficpolicies', 'clienttrafficpolicies', 'securitypolicies', 'envoyproxies', 'backends', 'httproutefilters', 'envoyextensionpolicies', 'envoypatchpolicies'].map((k) =>
-      sharedPath('crds', 'envoy-gateway', `gateway.envoyproxy.io_${k}.yaml`),
-    ),
+    ...[
+      'backendtrafficpolicies',
+      'clienttrafficpolicies',
+      'securitypolicies',
+      'envoyproxies',
+      'backends',
+      'httproutefilters',
+      'envoyextensionpolicies',
+      'envoypatchpolicies',
+    ].map((k) => sharedPath('crds', 'envoy-gateway', `gateway.envoyproxy.io_${k}.yaml`)),
     sharedPath('crds', 'keda'),
     sharedPath('crds', 'keda-http-add-on'),
     sharedPath('crds', 'cert-manager'),

@@ -13,7 +13,10 @@ const goldens = [
   'examples/task-api/stack.golden.yaml',
   ...readdirSync('test/golden').map((d) => join('test/golden', d, 'stack.golden.yaml')),
 ];
-const specs = ['examples/task-api/traffic-spec.md', ...readdirSync('test/golden').map((d) => join('test/golden', d, 'spec.yaml'))];
+const specs = [
+  'examples/task-api/traffic-spec.md',
+  ...readdirSync('test/golden').map((d) => join('test/golden', d, 'spec.yaml')),
+];
 
 describe.each(['standard', 'experimental'] as const)('official CRDs (%s channel)', (channel) => {
   let validator: SchemaValidator;
@@ -52,7 +55,9 @@ describe.each(['standard', 'experimental'] as const)('official CRDs (%s channel)
       .replace(/\n\s+certificateRefs:\n\s+- group: ""\n\s+kind: Secret\n\s+name: task-api-tls/, '');
     const { docs, diagnostics } = parseManifestStream(text, 'broken.yaml');
     expect(diagnostics).toEqual([]);
-    const codes = docs.flatMap((d) => (validator.covers(d.object.apiVersion, d.object.kind) ? validator.validate(d) : [])).map((d) => d.code);
+    const codes = docs
+      .flatMap((d) => (validator.covers(d.object.apiVersion, d.object.kind) ? validator.validate(d) : []))
+      .map((d) => d.code);
     expect(codes).toContain('schema/unknown-field');
     expect(codes.some((c) => c.startsWith('cel/'))).toBe(true);
   });
@@ -64,8 +69,15 @@ describe.each(['standard', 'experimental'] as const)('official CRDs (%s channel)
     const btp = byKind('BackendTrafficPolicy');
     expect(btp.map((b) => b.metadata.name)).toEqual(['task-api-protection']);
     expect((btp[0].spec as any).rateLimit.local.rules).toHaveLength(2);
-    expect((btp[0].spec as any).circuitBreaker).toEqual({ maxConnections: 50, maxParallelRequests: 25, maxPendingRequests: 5 });
+    expect((btp[0].spec as any).circuitBreaker).toEqual({
+      maxConnections: 50,
+      maxParallelRequests: 25,
+      maxPendingRequests: 5,
+    });
     expect(byKind('Secret')[0].metadata.name).toBe('task-api-tls');
-    expect(byKind('ScaledObject')[0]).toMatchObject({ metadata: { name: 'task-api-scaler' }, spec: { minReplicaCount: 1, maxReplicaCount: 10 } });
+    expect(byKind('ScaledObject')[0]).toMatchObject({
+      metadata: { name: 'task-api-scaler' },
+      spec: { minReplicaCount: 1, maxReplicaCount: 10 },
+    });
   });
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { generate, GenerateInput } from '../../core/api.js';
+import { GenerateInput, generate } from '../../core/api.js';
 import { countBySeverity } from '../../model/diagnostic.js';
 import { fileNameFor, kustomization, toYamlStream } from '../../render/output.js';
 import { defineCommand, EXIT } from '../command.js';
@@ -7,7 +7,10 @@ import { formatDiagnosticLines } from '../diagnostics.js';
 import { OutputExistsError, writeDirAtomic, writeFileAtomic } from '../io.js';
 
 const Options = z.object({
-  output: z.string().optional().describe('Write to FILE (.yaml/.yml/.json) or DIR (one file per resource + kustomization.yaml) instead of stdout'),
+  output: z
+    .string()
+    .optional()
+    .describe('Write to FILE (.yaml/.yml/.json) or DIR (one file per resource + kustomization.yaml) instead of stdout'),
   format: z.enum(['yaml', 'json']).default('yaml').describe('Output format'),
   force: z.boolean().default(false).describe('Overwrite an existing output file or directory'),
   templates: GenerateInput.shape.templatesDir,
@@ -16,10 +19,15 @@ const Options = z.object({
 export const generateCommand = defineCommand({
   name: 'generate',
   summary: 'Generate the traffic stack (Gateway, HTTPRoutes, policies, TLS, autoscaler) from a spec',
-  positionals: [{ name: 'spec', description: 'Traffic spec: YAML, or markdown with a ```yaml block (- for stdin)', required: true }],
+  positionals: [
+    { name: 'spec', description: 'Traffic spec: YAML, or markdown with a ```yaml block (- for stdin)', required: true },
+  ],
   options: Options,
   short: { o: 'output', f: 'format' },
-  examples: ['traffic-engineer generate examples/task-api/traffic-spec.md', 'traffic-engineer generate spec.yaml -o out/ --force'],
+  examples: [
+    'traffic-engineer generate examples/task-api/traffic-spec.md',
+    'traffic-engineer generate spec.yaml -o out/ --force',
+  ],
   async run(args, [specPath], io) {
     const r = await generate({ specPath, templatesDir: args.templates }, { readStdin: io.readStdin });
     if (r.diagnostics.length) io.stderr(formatDiagnosticLines(r.diagnostics));
@@ -30,13 +38,17 @@ export const generateCommand = defineCommand({
       return EXIT.findings;
     }
     const render = (ms: typeof r.manifests) =>
-      args.format === 'json' ? `${JSON.stringify(ms.length === 1 ? ms[0] : { apiVersion: 'v1', kind: 'List', items: ms }, null, 2)}\n` : toYamlStream(ms);
+      args.format === 'json'
+        ? `${JSON.stringify(ms.length === 1 ? ms[0] : { apiVersion: 'v1', kind: 'List', items: ms }, null, 2)}\n`
+        : toYamlStream(ms);
     try {
       if (!args.output) io.stdout(render(r.manifests));
       else if (/\.(ya?ml|json)$/i.test(args.output)) {
         const secret = r.manifests.some((m) => m.kind === 'Secret');
         await writeFileAtomic(args.output, render(r.manifests), { force: args.force, mode: secret ? 0o600 : 0o644 });
-        io.stderr(`wrote ${r.manifests.length} resources to ${args.output}${secret ? ' (mode 0600: it holds a private key)' : ''}\n`);
+        io.stderr(
+          `wrote ${r.manifests.length} resources to ${args.output}${secret ? ' (mode 0600: it holds a private key)' : ''}\n`,
+        );
       } else {
         const ext = args.format === 'json' ? 'json' : 'yaml';
         const files = r.manifests.map((m, i) => ({

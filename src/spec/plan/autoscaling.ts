@@ -11,14 +11,15 @@ const str = (n: number): string => String(n);
  */
 export function defaultQuery(namespace: string, routes: PlanRoute[], service: string): string {
   const names: string[] = [];
+  const all: string[] = [];
   for (const r of routes)
-    r.rules.forEach((rule, i) => {
-      if (rule.backends.some((b) => b.name === service)) names.push(`httproute/${namespace}/${r.name}/rule/${i}`);
-    });
-  if (names.length === 0)
-    for (const r of routes) r.rules.forEach((_, i) => names.push(`httproute/${namespace}/${r.name}/rule/${i}`));
-  const selector =
-    names.length === 1 ? `envoy_cluster_name="${names[0]}"` : `envoy_cluster_name=~"${names.join('|')}"`;
+    for (const [i, rule] of r.rules.entries()) {
+      const name = `httproute/${namespace}/${r.name}/rule/${i}`;
+      all.push(name);
+      if (rule.backends.some((b) => b.name === service)) names.push(name);
+    }
+  if (names.length === 0) names.push(...all);
+  const selector = names.length === 1 ? `envoy_cluster_name="${names[0]}"` : `envoy_cluster_name=~"${names.join('|')}"`;
   return `sum(rate(envoy_cluster_upstream_rq_total{${selector}}[2m]))`;
 }
 
@@ -88,7 +89,9 @@ export function planAutoscaling(
       ...(idleCapable && a.cooldownPeriod !== undefined ? { cooldownPeriod: a.cooldownPeriod } : {}),
       ...(a.fallback && a.engine === 'keda' ? { fallback: a.fallback } : {}),
       ...(behavior ? { behavior } : {}),
-      triggers: a.triggers.map((t) => trigger(t, { namespace: ctx.namespace, routes: ctx.routes, service: targetName })),
+      triggers: a.triggers.map((t) =>
+        trigger(t, { namespace: ctx.namespace, routes: ctx.routes, service: targetName }),
+      ),
     },
     diagnostics,
   };

@@ -64,7 +64,10 @@ export function normalize(spec: TrafficSpec): { plan: TrafficPlan; diagnostics: 
   const appRoutes = routes.filter((r) => !r.redirect);
 
   const externalUrls: TrafficPlan['externalUrls'] = [];
-  const byScheme = { http: listeners.filter((l) => l.protocol === 'HTTP'), https: listeners.filter((l) => l.protocol === 'HTTPS') };
+  const byScheme = {
+    http: listeners.filter((l) => l.protocol === 'HTTP'),
+    https: listeners.filter((l) => l.protocol === 'HTTPS'),
+  };
   const seen = { http: 0, https: 0 };
   for (const url of spec.gateway.externalUrls) {
     const scheme = new URL(url).protocol.replace(':', '') as 'http' | 'https';
@@ -101,7 +104,12 @@ export function normalize(spec: TrafficSpec): { plan: TrafficPlan; diagnostics: 
         numRetries: r.numRetries,
         retryOn: r.retryOn,
         ...(r.perRetryTimeout || r.backOff
-          ? { perRetry: { ...(r.perRetryTimeout ? { timeout: r.perRetryTimeout } : {}), ...(r.backOff ? { backOff: r.backOff } : {}) } }
+          ? {
+              perRetry: {
+                ...(r.perRetryTimeout ? { timeout: r.perRetryTimeout } : {}),
+                ...(r.backOff ? { backOff: r.backOff } : {}),
+              },
+            }
           : {}),
       };
     }
@@ -110,7 +118,12 @@ export function normalize(spec: TrafficSpec): { plan: TrafficPlan; diagnostics: 
       policy.timeout = {
         ...(t.connect ? { tcp: { connectTimeout: t.connect } } : {}),
         ...(t.request || t.idle
-          ? { http: { ...(t.request ? { requestTimeout: t.request } : {}), ...(t.idle ? { connectionIdleTimeout: t.idle } : {}) } }
+          ? {
+              http: {
+                ...(t.request ? { requestTimeout: t.request } : {}),
+                ...(t.idle ? { connectionIdleTimeout: t.idle } : {}),
+              },
+            }
           : {}),
       };
     }
@@ -128,7 +141,12 @@ export function normalize(spec: TrafficSpec): { plan: TrafficPlan; diagnostics: 
       app: spec.app,
       namespace: spec.namespace,
       createNamespace: spec.createNamespace,
-      gateway: { name: gatewayName, className: spec.gateway.className, listeners, envoyReplicas: spec.gateway.envoyReplicas },
+      gateway: {
+        name: gatewayName,
+        className: spec.gateway.className,
+        listeners,
+        envoyReplicas: spec.gateway.envoyReplicas,
+      },
       externalUrls,
       ...(tls ? { tls } : {}),
       routes,

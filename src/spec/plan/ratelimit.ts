@@ -5,7 +5,7 @@ import type { PlanRateLimitRule, PlanSelector } from './types.js';
 const UNIT_SECONDS = { Second: 1, Minute: 60, Hour: 3600, Day: 86400 } as const;
 
 function selectorOf(t: TierSpec): PlanSelector | undefined {
-  const s: Required<Pick<PlanSelector, "headers" | "methods">> & PlanSelector = { headers: [], methods: [] };
+  const s: Required<Pick<PlanSelector, 'headers' | 'methods'>> & PlanSelector = { headers: [], methods: [] };
   const m = t.match;
   if (t.key?.header) s.headers.push({ name: t.key.header, type: 'Distinct' });
   if (m.headerPresent && m.headerPresent.toLowerCase() !== t.key?.header?.toLowerCase())

@@ -47,7 +47,9 @@ export function planRoutes(spec: TrafficSpec, gatewayName: string, listeners: Pl
     return {
       name: r.name ?? (i === 0 ? `${spec.app}-route` : `${spec.app}-route-${i + 1}`),
       hostnames: r.hostnames,
-      parentRefs: sections.length ? sections.map((s) => ({ name: gatewayName, sectionName: s })) : [{ name: gatewayName }],
+      parentRefs: sections.length
+        ? sections.map((s) => ({ name: gatewayName, sectionName: s }))
+        : [{ name: gatewayName }],
       rules: r.rules.map((rule) => toRule(rule, ports)),
     };
   });

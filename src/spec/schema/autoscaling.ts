@@ -5,14 +5,20 @@ export const PrometheusTrigger = z
   .object({
     type: z.literal('prometheus'),
     name: Label.optional(),
-    serverAddress: z.string().url().describe('Prometheus base URL, e.g. http://prometheus.monitoring.svc.cluster.local:9090'),
+    serverAddress: z
+      .string()
+      .url()
+      .describe('Prometheus base URL, e.g. http://prometheus.monitoring.svc.cluster.local:9090'),
     query: z
       .string()
       .min(1)
       .max(4096)
       .optional()
       .describe("PromQL. Default: request rate of the generated HTTPRoute from Envoy's own metrics."),
-    threshold: z.number().positive().describe('Target value per replica (AverageValue): desired = ceil(value / threshold).'),
+    threshold: z
+      .number()
+      .positive()
+      .describe('Target value per replica (AverageValue): desired = ceil(value / threshold).'),
     activationThreshold: z.number().min(0).optional(),
     ignoreNullValues: z
       .boolean()
@@ -62,7 +68,10 @@ const ScalingRules = z
 
 export const Autoscaling = z
   .object({
-    engine: z.enum(['keda', 'hpa']).default('keda').describe('keda: a KEDA ScaledObject; hpa: a plain autoscaling/v2 HPA (cpu/memory only).'),
+    engine: z
+      .enum(['keda', 'hpa'])
+      .default('keda')
+      .describe('keda: a KEDA ScaledObject; hpa: a plain autoscaling/v2 HPA (cpu/memory only).'),
     name: Label.optional().describe('ScaledObject / HPA name. Default: <app>-scaler.'),
     target: z
       .object({

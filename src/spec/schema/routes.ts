@@ -23,7 +23,10 @@ export const RouteMatch = z
   .object({
     path: PathMatch.optional().describe('Default: PathPrefix /'),
     method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']).optional(),
-    headers: z.array(ValueMatch.extend({ name: HeaderName })).max(16).default([]),
+    headers: z
+      .array(ValueMatch.extend({ name: HeaderName }))
+      .max(16)
+      .default([]),
     queryParams: z.array(ValueMatch).max(16).default([]),
   })
   .strict();

@@ -50,21 +50,24 @@ export const TrafficSpec = z
     const names = new Set(spec.services.map((s) => s.name));
     if (names.size !== spec.services.length)
       ctx.addIssue({ code: 'custom', path: ['services'], message: 'service names must be unique' });
-    spec.routes.forEach((r, ri) =>
-      r.rules.forEach((rule, i) => {
+    for (const [ri, r] of spec.routes.entries())
+      for (const [i, rule] of r.rules.entries()) {
         const backends = rule.backend ? [rule.backend] : rule.backends.map((b) => b.name);
-        backends.forEach((b) => {
+        for (const b of backends) {
           if (!names.has(b))
             ctx.addIssue({
               code: 'custom',
               path: ['routes', ri, 'rules', i, rule.backend ? 'backend' : 'backends'],
               message: `backend "${b}" is not one of services (${[...names].join(', ')})`,
             });
-        });
-      }),
-    );
+        }
+      }
     if (spec.gateway.redirectHttpToHttps && !spec.tls)
-      ctx.addIssue({ code: 'custom', path: ['gateway', 'redirectHttpToHttps'], message: 'a redirect to HTTPS needs tls' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['gateway', 'redirectHttpToHttps'],
+        message: 'a redirect to HTTPS needs tls',
+      });
     if (spec.tls?.mode === 'cert-manager' && !spec.tls.issuerRef && !spec.tls.createSelfSignedIssuer)
       ctx.addIssue({
         code: 'custom',
