@@ -32,6 +32,13 @@ spec:
 
 const parsed = parseManifestStream(YAML, 'manifests/app.yaml');
 const diags = runRules(parsed.docs);
+interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: string;
+  message: { text: string };
+  locations: { physicalLocation?: unknown; logicalLocations?: { fullyQualifiedName: string }[] }[];
+}
 const input: Diagnostic = {
   code: 'input/yaml-syntax',
   severity: 'error',
@@ -120,7 +127,7 @@ describe('formatSarif', () => {
   });
   it('results carry ruleId, ruleIndex, level, message and a physical location', () => {
     const rules = log.runs[0].tool.driver.rules as { id: string }[];
-    const results = log.runs[0].results as Record<string, any>[];
+    const results = log.runs[0].results as SarifResult[];
     expect(results).toHaveLength(diags.length + 1);
     for (const r of results) {
       expect(rules[r.ruleIndex].id).toBe(r.ruleId);
@@ -134,13 +141,15 @@ describe('formatSarif', () => {
       artifactLocation: { uri: 'manifests/app.yaml' },
       region: { startLine: 14, startColumn: expect.any(Number) },
     });
-    expect(bounds?.locations[0].logicalLocations[0].fullyQualifiedName).toBe('ScaledObject/app/s#spec.minReplicaCount');
+    expect(bounds?.locations[0].logicalLocations?.[0].fullyQualifiedName).toBe(
+      'ScaledObject/app/s#spec.minReplicaCount',
+    );
     const stdin = results.find((r) => r.ruleId === 'input/yaml-syntax');
     expect(stdin?.locations).toEqual([]);
   });
   it('maps info to note', () => {
     const info: Diagnostic = { ...input, code: 'ref/scale-target', severity: 'info', file: 'a.yaml' };
-    const res = (toSarif([info], { toolVersion: '1' }) as any).runs[0].results[0];
+    const res = (toSarif([info], { toolVersion: '1' }) as { runs: { results: SarifResult[] }[] }).runs[0].results[0];
     expect(res.level).toBe('note');
   });
 });
