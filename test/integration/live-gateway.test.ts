@@ -5,6 +5,7 @@ import { parseMarkdownSpec } from '../../src/spec/markdown/index.js';
 import { fakeCluster, taskApiObjects } from '../fixtures/live/fake-cluster.js';
 import { type NginxGateway, requireBinaries, startNginx } from '../fixtures/live/servers.js';
 import { startTaskApiServer, type TaskApiServer } from '../fixtures/live/task-api-server.mjs';
+import { runCli } from '../helpers/cli.js';
 
 // The live prober against a real nginx acting as the gateway (TLS + limit_req keyed by x-user-id),
 // in front of the Task API test server, with the criteria parsed from the example spec.
@@ -94,6 +95,21 @@ describe.skipIf(!!skip)('verify against nginx', () => {
     expect(sc2.checks[0].explanation).toMatch(/^0×429 observed vs 10×429 expected \(all: 110×200\)/);
     expect(sc2.checks[1].observed).toMatchObject({ counts: { '200': 15 } });
     expect(sc2.checks[1].explanation).toMatch(/15×200 observed vs 7×200 expected, 0×429 observed vs 8×429 expected/);
+  });
+
+  it('`traffic-engineer verify` exits 0 against nginx and 1 when the limit is removed', async () => {
+    const flags = (g: NginxGateway) => Object.entries(g.origins).flatMap(([from, to]) => ['--origin', `${from}=${to}`]);
+    gw = await startNginx({ upstreamPort: api.port, rateLimits: true });
+    const ok = await runCli(['verify', 'examples/task-api/traffic-spec.md', ...flags(gw)]);
+    expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/4 passed, 0 failed, 3 skipped\n$/);
+    await gw.stop();
+    gw = await startNginx({ upstreamPort: api.port, rateLimits: false });
+    const bad = await runCli(['verify', 'examples/task-api/traffic-spec.md', ...flags(gw)]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(
+      /FAIL {2}SC-002 .*\n.*\n {6}✗ burst: 0×429 observed vs 10×429 expected \(all: 110×200\)/,
+    );
   });
 
   it('says the bucket was not fresh, and how long to wait, when run again at once', async () => {

@@ -4,6 +4,7 @@
  */
 export { adjustExpectation, BucketLedger, waitSeconds } from './buckets.js';
 export { liveClusterFrom, resolveKind } from './cluster-adapter.js';
+export { formatVerifyText } from './format.js';
 export { evalJqPath, type JqResult, jqValueMatches, parseJqPath } from './json-path.js';
 export { mapOrigin, parseOrigins, type Target } from './origin.js';
 export { age, evalJsonPath, type PrinterColumn, printerColumns } from './printer-columns.js';

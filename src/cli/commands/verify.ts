@@ -1,0 +1,160 @@
+/**
+ * `traffic-engineer verify SPEC`: run the spec's success criteria against the running system —
+ * HTTP, JSON fields, TLS, rate-limit bursts, Kubernetes objects (with --context), Prometheus triggers,
+ * server-side dry-run. Exit 1 when any criterion fails.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import * as z from 'zod';
+import type { ClusterClient } from '../../cluster/client.js';
+import { generate, readInputFile } from '../../core/api.js';
+import {
+  type DryRunOutcome,
+  formatVerifyText,
+  type LiveCluster,
+  liveClusterFrom,
+  parseOrigins,
+  verifyCriteria,
+} from '../../criteria/live/index.js';
+import { parseManifestStream } from '../../model/load-yaml.js';
+import type { Manifest, SourceDoc } from '../../model/manifest.js';
+import type { Criterion, DryRunCheck } from '../../spec/checks.js';
+import { loadSpecText, looksLikeMarkdown } from '../../spec/load-text.js';
+import { parseMarkdownSpec } from '../../spec/markdown/index.js';
+import { type CommandIO, defineCommand, EXIT } from '../command.js';
+import { formatDiagnosticLines } from '../diagnostics.js';
+
+export const verifyCommand = defineCommand({
+  name: 'verify',
+  summary: 'Check the success criteria against the running system (HTTP, TLS, rate limits, cluster objects)',
+  positionals: [
+    { name: 'spec', description: 'Traffic spec with success criteria: YAML or markdown (- for stdin)', required: true },
+  ],
+  options: z.object({
+    origin: z
+      .array(z.string())
+      .default([])
+      .describe(
+        'FROM=TO: send requests for origin FROM to TO (Host and SNI stay FROM), e.g. http://localhost:8080=http://127.0.0.1:18080',
+      ),
+    context: z
+      .string()
+      .optional()
+      .describe('Kubeconfig context for resource and dry-run checks (without it they are skipped)'),
+    kubeconfig: z.string().optional().describe('Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'),
+    namespace: z
+      .string()
+      .optional()
+      .describe('Namespace for resource checks that name none (default: the spec’s namespace)'),
+    concurrency: z
+      .number()
+      .int()
+      .min(1)
+      .max(64)
+      .default(1)
+      .describe('Requests in flight per burst (1 = one after another, like a curl loop)'),
+    timeout: z.number().int().min(100).max(120_000).default(5000).describe('Per-request timeout in ms'),
+    format: z.enum(['text', 'json']).default('text').describe('Output format'),
+  }),
+  short: { f: 'format' },
+  examples: [
+    'traffic-engineer verify examples/task-api/traffic-spec.md',
+    'traffic-engineer verify spec.md --origin http://localhost:8080=http://127.0.0.1:18080 --origin https://localhost:8443=https://127.0.0.1:18443',
+    'traffic-engineer verify spec.md --context kind-dev --format json',
+  ],
+  async run(args, [specPath], io) {
+    const { origins, errors } = parseOrigins(args.origin);
+    if (errors.length) {
+      io.stderr(errors.map((e) => `traffic-engineer verify: ${e}\n`).join(''));
+      return EXIT.usage;
+    }
+    const loaded = await loadCriteria(specPath, io);
+    if (!loaded) return EXIT.usage;
+
+    let client: ClusterClient | undefined;
+    let cluster: LiveCluster | undefined;
+    if (args.context || args.kubeconfig) {
+      const { connect } = await import('../../cluster/client.js');
+      client = await connect({
+        context: args.context,
+        kubeconfig: args.kubeconfig,
+        requestTimeoutMs: args.timeout * 6,
+      });
+      cluster = liveClusterFrom(client);
+      io.stderr(`verify: reading the cluster through context ${client.context} (${client.server})\n`);
+    }
+    const report = await verifyCriteria(loaded.criteria, {
+      origins,
+      cluster,
+      namespace: args.namespace ?? loaded.namespace,
+      dryRun: client ? (check) => dryRunCheck(client, check, specPath, io) : undefined,
+      burstConcurrency: args.concurrency,
+      timeoutMs: args.timeout,
+    });
+    io.stdout(args.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatVerifyText(report));
+    return report.summary.failed > 0 ? EXIT.findings : EXIT.ok;
+  },
+});
+
+/** The spec's criteria: from the full spec when it loads, else (markdown without a structured block) from its sections. */
+async function loadCriteria(
+  specPath: string,
+  io: CommandIO,
+): Promise<{ criteria: Criterion[]; namespace?: string } | undefined> {
+  const read = await readInputFile(specPath, io.readStdin);
+  if (!read.ok) {
+    io.stderr(formatDiagnosticLines([read.diagnostic]));
+    return undefined;
+  }
+  const loaded = loadSpecText(read.text, read.file);
+  if (loaded.spec) return { criteria: loaded.spec.criteria, namespace: loaded.spec.namespace };
+  if (looksLikeMarkdown(read.text, read.file)) {
+    const md = parseMarkdownSpec(read.text, read.file);
+    if (md.criteria.length && !md.diagnostics.some((d) => d.severity === 'error')) return { criteria: md.criteria };
+  }
+  io.stderr(formatDiagnosticLines(loaded.diagnostics));
+  return undefined;
+}
+
+/** SC-007-style checks: dry-run the named files when they exist, else the stack generated from the spec. */
+async function dryRunCheck(
+  client: ClusterClient,
+  check: DryRunCheck,
+  specPath: string,
+  io: CommandIO,
+): Promise<DryRunOutcome> {
+  const { dryRun } = await import('../../cluster/dry-run.js');
+  const base = specPath === '-' ? io.cwd : path.dirname(path.resolve(io.cwd, specPath));
+  const found = check.files.map((f) => [path.resolve(base, f), path.resolve(io.cwd, f)].find((p) => existsSync(p)));
+  let docs: (SourceDoc | Manifest)[] = [];
+  let source: string;
+  if (check.files.length && found.every(Boolean)) {
+    for (const f of found as string[]) {
+      const read = await readInputFile(f);
+      if (!read.ok) return { ok: false, summary: read.diagnostic.message };
+      docs.push(...parseManifestStream(read.text, read.file).docs);
+    }
+    source = check.files.join(', ');
+  } else {
+    const g = await generate({ specPath }, { readStdin: io.readStdin });
+    if (!g.ok)
+      return {
+        ok: false,
+        summary: `could not generate the stack from ${specPath}: ${g.diagnostics.find((d) => d.severity === 'error')?.message}`,
+      };
+    docs = g.manifests;
+    source = `the stack generated from ${specPath}${check.files.length ? ` (${check.files.join(', ')} not found)` : ''}`;
+  }
+  const r = await dryRun(client, docs);
+  const counts: Record<string, number> = {};
+  for (const o of r.objects) counts[o.action] = (counts[o.action] ?? 0) + 1;
+  const tally = Object.entries(counts)
+    .map(([a, n]) => `${n} ${a}`)
+    .join(', ');
+  const firstError = r.diagnostics.find((d) => d.severity === 'error');
+  return {
+    ok: r.ok,
+    summary: `${source}: ${r.objects.length} object(s), ${tally} (server dry run, context ${r.context})${firstError ? `; ${firstError.message}` : ''}`,
+    details: r.objects.map((o) => ({ ref: o.ref, action: o.action, diagnostics: o.diagnostics })),
+  };
+}
