@@ -15,6 +15,8 @@ export interface ConnectOptions {
   context?: string;
   /** Per-request timeout in ms (default 30 000). */
   requestTimeoutMs?: number;
+  /** Environment to read KUBECONFIG from (default process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** What discovery says about a kind. */
@@ -47,9 +49,9 @@ export interface ClusterClient {
   readonly kubeConfig: KubeConfig;
 }
 
-function kubeconfigFiles(explicit?: string): string[] {
+function kubeconfigFiles(explicit: string | undefined, environment: NodeJS.ProcessEnv): string[] {
   if (explicit) return [explicit];
-  const env = process.env.KUBECONFIG;
+  const env = environment.KUBECONFIG;
   if (env) return env.split(delimiter).filter(Boolean);
   return [join(homedir(), '.kube', 'config')];
 }
@@ -57,17 +59,27 @@ function kubeconfigFiles(explicit?: string): string[] {
 async function loadKubeConfig(opts: ConnectOptions): Promise<KubeConfig> {
   const k8s = await import('@kubernetes/client-node');
   const kc = new k8s.KubeConfig();
-  const files = kubeconfigFiles(opts.kubeconfig).filter((f) => existsSync(f));
+  const files = kubeconfigFiles(opts.kubeconfig, opts.env ?? process.env).filter((f) => existsSync(f));
   const inCluster =
     existsSync('/var/run/secrets/kubernetes.io/serviceaccount/token') && !!process.env.KUBERNETES_SERVICE_HOST;
   if (files.length === 0 && !inCluster) {
-    const tried = kubeconfigFiles(opts.kubeconfig).join(', ');
+    const tried = kubeconfigFiles(opts.kubeconfig, opts.env ?? process.env).join(', ');
     throw new ClusterError('no-kubeconfig', `no kubeconfig found (looked at ${tried})`);
   }
   try {
     if (files.length === 0) kc.loadFromCluster();
-    else if (opts.kubeconfig || files.length === 1) kc.loadFromFile(files[0]);
-    else kc.loadFromDefault();
+    else {
+      // Like kubectl: with several KUBECONFIG files, the first file that sets a value wins (current-context too).
+      kc.loadFromFile(files[0]);
+      for (const f of files.slice(1)) {
+        const more = new k8s.KubeConfig();
+        more.loadFromFile(f);
+        for (const c of more.getClusters()) if (!kc.getCluster(c.name)) kc.addCluster(c);
+        for (const u of more.getUsers()) if (!kc.getUser(u.name)) kc.addUser(u);
+        for (const c of more.getContexts()) if (!kc.getContextObject(c.name)) kc.addContext(c);
+        if (!kc.getCurrentContext() && more.getCurrentContext()) kc.setCurrentContext(more.getCurrentContext());
+      }
+    }
   } catch (e) {
     throw new ClusterError('no-kubeconfig', `cannot read kubeconfig ${files.join(', ')}: ${(e as Error).message}`);
   }

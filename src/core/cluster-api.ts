@@ -53,21 +53,37 @@ export interface ClusterOutcome<T> {
 }
 
 /** Reads the stack: files (or a single traffic spec among them, detected when it holds no Kubernetes objects). */
-export async function loadStack(src: StackSource, opts: ClusterCallOptions = {}): Promise<{ docs: SourceDoc[]; diagnostics: Diagnostic[]; inputError: boolean }> {
+export async function loadStack(
+  src: StackSource,
+  opts: ClusterCallOptions = {},
+): Promise<{ docs: SourceDoc[]; diagnostics: Diagnostic[]; inputError: boolean }> {
   if (src.manifests) return { docs: docsFromObjects(src.manifests), diagnostics: [], inputError: false };
   const fromSpec = async (specPath: string) => {
     const g = await generate({ specPath }, { readStdin: opts.readStdin });
-    return { docs: g.ok ? docsFromObjects(g.manifests, `<generated from ${specPath}>`) : [], diagnostics: g.diagnostics, inputError: !!g.inputError || !g.ok };
+    return {
+      docs: g.ok ? docsFromObjects(g.manifests, `<generated from ${specPath}>`) : [],
+      diagnostics: g.diagnostics,
+      inputError: !!g.inputError || !g.ok,
+    };
   };
   if (src.specPath) return fromSpec(src.specPath);
   const files = src.files ?? [];
   if (files.length === 1 && /\.md$/i.test(files[0])) return fromSpec(files[0]);
   const r = await readManifests(files, opts.readStdin);
-  if (files.length === 1 && r.docs.length === 0 && r.diagnostics.some((d) => d.code === 'input/not-an-object')) return fromSpec(files[0]);
-  return { docs: r.docs, diagnostics: r.diagnostics, inputError: r.inputError || r.diagnostics.some((d) => d.severity === 'error') };
+  if (files.length === 1 && r.docs.length === 0 && r.diagnostics.some((d) => d.code === 'input/not-an-object'))
+    return fromSpec(files[0]);
+  return {
+    docs: r.docs,
+    diagnostics: r.diagnostics,
+    inputError: r.inputError || r.diagnostics.some((d) => d.severity === 'error'),
+  };
 }
 
-async function withClient<T>(target: ClusterTarget, opts: ClusterCallOptions, fn: (c: ClusterClient) => Promise<ClusterOutcome<T>>): Promise<ClusterOutcome<T>> {
+async function withClient<T>(
+  target: ClusterTarget,
+  opts: ClusterCallOptions,
+  fn: (c: ClusterClient) => Promise<ClusterOutcome<T>>,
+): Promise<ClusterOutcome<T>> {
   try {
     const client = await connect({ kubeconfig: target.kubeconfig, context: target.context, env: opts.env });
     return await fn(client);
@@ -76,7 +92,12 @@ async function withClient<T>(target: ClusterTarget, opts: ClusterCallOptions, fn
   }
 }
 
-async function withStack<T>(target: ClusterTarget, src: StackSource, opts: ClusterCallOptions, fn: (c: ClusterClient, docs: SourceDoc[]) => Promise<ClusterOutcome<T>>): Promise<ClusterOutcome<T>> {
+async function withStack<T>(
+  target: ClusterTarget,
+  src: StackSource,
+  opts: ClusterCallOptions,
+  fn: (c: ClusterClient, docs: SourceDoc[]) => Promise<ClusterOutcome<T>>,
+): Promise<ClusterOutcome<T>> {
   const stack = await loadStack(src, opts);
   if (stack.inputError) return { ok: false, inputError: true, diagnostics: stack.diagnostics };
   const out = await withClient(target, opts, (c) => fn(c, stack.docs));
@@ -95,7 +116,10 @@ export async function clusterPreflight(
 }
 
 /** Server-side dry-run of a stack. */
-export async function clusterDryRun(input: ClusterTarget & StackSource, opts: ClusterCallOptions = {}): Promise<ClusterOutcome<DryRunResult>> {
+export async function clusterDryRun(
+  input: ClusterTarget & StackSource,
+  opts: ClusterCallOptions = {},
+): Promise<ClusterOutcome<DryRunResult>> {
   return withStack(input, input, opts, async (c, docs) => {
     const result = await dryRun(c, docs);
     return { ok: result.ok, result, diagnostics: result.diagnostics };
@@ -108,13 +132,21 @@ export async function clusterApply(
   opts: ClusterCallOptions & { onProgress?: (e: ApplyProgress) => void } = {},
 ): Promise<ClusterOutcome<ApplyResult>> {
   return withStack(input, input, opts, async (c, docs) => {
-    const result = await apply(c, docs, { yes: input.yes, timeoutMs: input.timeoutMs, pollMs: input.pollMs, onProgress: opts.onProgress });
+    const result = await apply(c, docs, {
+      yes: input.yes,
+      timeoutMs: input.timeoutMs,
+      pollMs: input.pollMs,
+      onProgress: opts.onProgress,
+    });
     return { ok: result.ok, result, diagnostics: result.diagnostics };
   });
 }
 
 /** Live conditions of every object of a stack. */
-export async function clusterStatus(input: ClusterTarget & StackSource, opts: ClusterCallOptions = {}): Promise<ClusterOutcome<StatusResult>> {
+export async function clusterStatus(
+  input: ClusterTarget & StackSource,
+  opts: ClusterCallOptions = {},
+): Promise<ClusterOutcome<StatusResult>> {
   return withStack(input, input, opts, async (c, docs) => {
     const result = await status(c, docs);
     return { ok: result.objects.every((o) => o.found && o.readiness?.state !== 'failed'), result, diagnostics: [] };
@@ -122,7 +154,10 @@ export async function clusterStatus(input: ClusterTarget & StackSource, opts: Cl
 }
 
 /** Live vs desired for every object of a stack. */
-export async function clusterDiff(input: ClusterTarget & StackSource, opts: ClusterCallOptions = {}): Promise<ClusterOutcome<DiffResult>> {
+export async function clusterDiff(
+  input: ClusterTarget & StackSource,
+  opts: ClusterCallOptions = {},
+): Promise<ClusterOutcome<DiffResult>> {
   return withStack(input, input, opts, async (c, docs) => {
     const result = await diff(c, docs);
     return { ok: true, result, diagnostics: [] };

@@ -93,3 +93,23 @@ describe('connect and typed errors', () => {
     expect(items[0]).toMatchObject({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } });
   });
 });
+
+describe('KUBECONFIG with several files', () => {
+  it('merges them like kubectl: first file wins, contexts of later files are usable', async () => {
+    const a = await new FakeApiServer().start();
+    const b = await new FakeApiServer().start();
+    try {
+      const fa = a.writeKubeconfig({ context: 'a' });
+      const fb = b.writeKubeconfig({ context: 'b' });
+      // Both files name their cluster and user "fake": the first definition wins, as in kubectl.
+      const c = await connect({ env: { KUBECONFIG: `${fa}:${fb}` } });
+      expect(c.context).toBe('a');
+      expect(c.server).toBe(a.url);
+      const other = await connect({ env: { KUBECONFIG: `${fa}:${fb}` }, context: 'b' });
+      expect(other.context).toBe('b');
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+  });
+});

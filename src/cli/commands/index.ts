@@ -1,7 +1,12 @@
 import type { Command } from '../command.js';
+import { applyCommand } from './apply.js';
+import { diffCommand } from './diff.js';
+import { dryRunCommand } from './dry-run.js';
 import { generateCommand } from './generate.js';
 import { initCommand } from './init.js';
+import { preflightCommand } from './preflight.js';
 import { simulateCommand } from './simulate.js';
+import { statusCommand } from './status.js';
 import { verifyCommand } from './verify.js';
 
 /** Every CLI command, in help order. One file per command; register new ones here. */
@@ -10,4 +15,9 @@ export const commands: Command[] = [
   generateCommand as unknown as Command,
   simulateCommand as unknown as Command,
   verifyCommand as unknown as Command,
+  preflightCommand as unknown as Command,
+  dryRunCommand as unknown as Command,
+  applyCommand as unknown as Command,
+  statusCommand as unknown as Command,
+  diffCommand as unknown as Command,
 ];

@@ -1,0 +1,62 @@
+/** `traffic-engineer apply FILES… --yes`: dry-run, then ordered server-side apply with condition waits. */
+import * as z from 'zod';
+import { formatPlan, formatProgress } from '../../cluster/index.js';
+import { ClusterTarget, clusterApply } from '../../core/cluster-api.js';
+import { defineCommand, EXIT } from '../command.js';
+import { formatDiagnosticLines } from '../diagnostics.js';
+
+export const applyCommand = defineCommand({
+  name: 'apply',
+  summary: 'Apply a stack in dependency order and wait for Programmed / Accepted / Ready (needs --yes; never deletes)',
+  positionals: [
+    {
+      name: 'files',
+      description: 'Manifest files or directories, or one traffic spec (- for stdin)',
+      required: true,
+      variadic: true,
+    },
+  ],
+  options: z.object({
+    ...ClusterTarget.shape,
+    yes: z.boolean().default(false).describe('Confirm: without it, apply only prints what it would touch'),
+    timeout: z.number().default(180).describe('Seconds to wait for all conditions'),
+    format: z.enum(['text', 'json']).default('text').describe('Output format of the final result'),
+  }),
+  short: { y: 'yes' },
+  examples: [
+    'traffic-engineer apply out/ --yes',
+    'traffic-engineer apply spec.md --context kind-dev --yes --timeout 300',
+  ],
+  async run(args, files, io) {
+    const r = await clusterApply(
+      {
+        kubeconfig: args.kubeconfig,
+        context: args.context,
+        files,
+        yes: args.yes,
+        timeoutMs: Math.max(1, args.timeout) * 1000,
+      },
+      {
+        readStdin: io.readStdin,
+        env: io.env,
+        onProgress: (e) => {
+          if (e.type === 'plan') io.stderr(`${formatPlan(e.plan)}\n`);
+          const line = formatProgress(e);
+          if (line && e.type !== 'plan') io.stderr(`${line}\n`);
+        },
+      },
+    );
+    if (r.result?.refused) io.stderr(`${formatPlan(r.result.plan)}\n`);
+    if (r.diagnostics.length) io.stderr(formatDiagnosticLines(r.diagnostics));
+    if (r.inputError) return EXIT.usage;
+    if (r.result?.refused) return EXIT.usage;
+    if (args.format === 'json' && r.result) io.stdout(`${JSON.stringify(r.result, null, 2)}\n`);
+    else if (r.result)
+      io.stdout(
+        r.ok
+          ? `applied ${r.result.applied.length} object(s); all conditions met\n`
+          : `apply stopped after ${r.result.applied.length} object(s)\n`,
+      );
+    return r.ok ? EXIT.ok : EXIT.findings;
+  },
+});
