@@ -9,6 +9,8 @@ const TYPES = new Set<SchemaType>(['object', 'array', 'string', 'integer', 'numb
 export interface CompileOptions {
   /** Ignore `status` (the status subresource is enabled). */
   ignoreStatus?: boolean;
+  /** How `metadata.name` is checked (default: RFC 1123 subdomain, as for custom resources). */
+  nameErrors?: (name: string) => string[];
 }
 
 /** Compiles the `openAPIV3Schema` of one CRD version. Pure; call once per version and cache. */
@@ -19,6 +21,8 @@ export function compileSchema(schema: Raw | undefined, options: CompileOptions =
     if (!root.properties?.has(k)) root.properties?.set(k, compileNode({ type: 'string' }, root.celView));
     root.celNames?.set(k, k);
   }
+  const meta = root.properties?.get('metadata');
+  if (meta && options.nameErrors) meta.nameErrors = options.nameErrors;
   if (options.ignoreStatus) {
     const status = root.properties?.get('status');
     if (status) status.ignored = true;

@@ -42,6 +42,8 @@ export interface SchemaNode {
   embedded: boolean;
   /** This node is a resource's `metadata` (root or embedded): ObjectMeta rules apply. */
   objectMeta?: boolean;
+  /** Name check for an objectMeta node (default: RFC 1123 subdomain). */
+  nameErrors?: (name: string) => string[];
   /** `status` of a CRD with the status subresource: ignored on create. */
   ignored?: boolean;
   listType?: 'atomic' | 'set' | 'map';

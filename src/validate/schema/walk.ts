@@ -182,7 +182,7 @@ function walkObject(
 }
 
 function walkObjectMeta(node: SchemaNode, value: unknown, st: WalkState): unknown {
-  const view = checkObjectMeta(value, st, { requireName: st.path.length === 1 });
+  const view = checkObjectMeta(value, st, { requireName: st.path.length === 1, nameErrors: node.nameErrors });
   if (value && typeof value === 'object' && !Array.isArray(value) && node.properties) {
     for (const [key, child] of node.properties) {
       const v = (value as Record<string, unknown>)[key];

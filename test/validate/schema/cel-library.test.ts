@@ -103,3 +103,14 @@ describe('helpers', () => {
     expect(parseQuantity('1.2.3')).toBeUndefined();
   });
 });
+
+describe('library errors on bad input', () => {
+  it('are CEL runtime errors (the API server rejects), not unevaluable rules', () => {
+    try {
+      run("quantity('12MB').isInteger()");
+      expect.unreachable();
+    } catch (err) {
+      expect((err as { code?: string }).code).toBe('invalid_argument');
+    }
+  });
+});

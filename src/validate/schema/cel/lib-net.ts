@@ -1,5 +1,6 @@
 import { isIP as nodeIsIP } from 'node:net';
 import type { Environment } from '@marcbachmann/cel-js';
+import { CelRuntimeError } from './errors.js';
 
 /** `ip(...)` value (Kubernetes CEL `net.IP`). */
 export class CelIP {
@@ -80,7 +81,7 @@ function contains(c: CelCIDR, ip: CelIP): boolean {
 }
 
 function must<T>(v: T | undefined, what: string, s: string): T {
-  if (v === undefined) throw new Error(`${what} parse error during conversion from string: ${s}`);
+  if (v === undefined) throw new CelRuntimeError(`${what} parse error during conversion from string: ${s}`);
   return v;
 }
 

@@ -1,4 +1,5 @@
 import type { Environment } from '@marcbachmann/cel-js';
+import { CelRuntimeError } from './errors.js';
 
 /** A Kubernetes resource quantity, held exactly in nano-units (value × 10⁹, rounded up like the API server). */
 export class CelQuantity {
@@ -42,7 +43,7 @@ const NANO = 1_000_000_000n;
 function must(s: string): CelQuantity {
   const q = parseQuantity(s);
   if (!q)
-    throw new Error(
+    throw new CelRuntimeError(
       `quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$': ${s}`,
     );
   return q;
@@ -56,7 +57,7 @@ export function registerQuantityLibrary(env: Environment): void {
   const Q = 'kubernetes.Quantity';
   env.registerFunction(`${Q}.isInteger(): bool`, (q: CelQuantity) => q.nanos % NANO === 0n);
   env.registerFunction(`${Q}.asInteger(): int`, (q: CelQuantity) => {
-    if (q.nanos % NANO !== 0n) throw new Error('cannot convert value to integer');
+    if (q.nanos % NANO !== 0n) throw new CelRuntimeError('cannot convert value to integer');
     return q.nanos / NANO;
   });
   env.registerFunction(`${Q}.asApproximateFloat(): double`, (q: CelQuantity) => Number(q.nanos) / 1e9);

@@ -1,4 +1,5 @@
 import type { Environment } from '@marcbachmann/cel-js';
+import { CelRuntimeError } from './errors.js';
 
 type Cmp = bigint | number | string | boolean;
 
@@ -16,7 +17,7 @@ function indexOfList(list: unknown[], v: unknown, last: boolean): bigint {
 export function registerStringListLibrary(env: Environment): void {
   env.registerFunction('string.charAt(int): string', (s: string, i: bigint) => {
     const n = Number(i);
-    if (n < 0 || n > s.length) throw new Error(`index out of range: ${n}`);
+    if (n < 0 || n > s.length) throw new CelRuntimeError(`index out of range: ${n}`);
     return s.charAt(n);
   });
   env.registerFunction('string.replace(string, string): string', (s: string, a: string, b: string) =>
@@ -50,11 +51,11 @@ export function registerStringListLibrary(env: Environment): void {
     return l.reduce((a, b) => (a as bigint) + (b as bigint));
   });
   env.registerFunction('list.min(): dyn', (l: Cmp[]) => {
-    if (l.length === 0) throw new Error('min called on empty list');
+    if (l.length === 0) throw new CelRuntimeError('min called on empty list');
     return l.reduce((a, b) => (compare(a, b) <= 0 ? a : b));
   });
   env.registerFunction('list.max(): dyn', (l: Cmp[]) => {
-    if (l.length === 0) throw new Error('max called on empty list');
+    if (l.length === 0) throw new CelRuntimeError('max called on empty list');
     return l.reduce((a, b) => (compare(a, b) >= 0 ? a : b));
   });
   env.registerFunction('list.indexOf(dyn): int', (l: unknown[], v: unknown) => indexOfList(l, v, false));
