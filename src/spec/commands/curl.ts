@@ -96,9 +96,9 @@ export function parseCurl(args: readonly string[]): CurlParse {
       case '-H':
       case '--header': {
         const v = value();
-        const m = v === undefined ? null : /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):\s*(.*?)\s*$/s.exec(v);
+        const m = v === undefined ? null : /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):(.*)$/s.exec(v);
         if (!m) return { ok: false, reason: `curl header ${JSON.stringify(v ?? '')} is not "Name: value"` };
-        req.headers[m[1]] = m[2];
+        req.headers[m[1]] = m[2].trim();
         continue;
       }
       case '-o':

@@ -17,6 +17,9 @@ const RECOGNISERS: readonly Recogniser[] = [
   recogniseDryRun,
 ];
 
+/** Longest expectation text we interpret. */
+const MAX_EXPECTED_CHARS = 4096;
+
 /** One parsed command with where it came from. */
 export interface ParsedCommand {
   check: Check;
@@ -45,6 +48,8 @@ export function classifyUnit(unit: CommandUnit, output?: string): Check {
   const parsed = parsePipeline(unit.text);
   if (!parsed.ok) return manual(unit, parsed.reason);
   const expected = unit.expected !== undefined && unit.expected !== '' ? unit.expected : output?.trim() || undefined;
+  if (expected !== undefined && expected.length > MAX_EXPECTED_CHARS)
+    return manual(unit, `expected text is longer than ${MAX_EXPECTED_CHARS} characters`);
   const ctx: UnitContext = {
     pipeline: parsed.pipeline,
     raw: unit.text.trim(),

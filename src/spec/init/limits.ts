@@ -7,7 +7,7 @@ type TierInput = RateLimitInput['tiers'][number];
 type Unit = 'Second' | 'Minute' | 'Hour' | 'Day';
 
 const RATE =
-  /\b(\d[\d,]*)\s*(?:requests?|reqs?|calls?)?\s*(?:\/|per|a|an|each|every)\s*(second|sec|s|minute|min|hour|hr|h|day)\b/gi;
+  /\b(\d[\d,]{0,12})(?:\s{0,3}(?:requests?|reqs?|calls?))?\s{0,3}(?:\/|per|a|an|each|every)\s{0,3}(second|sec|s|minute|min|hour|hr|h|day)\b/gi;
 const UNITS: Record<string, Unit> = {
   s: 'Second',
   sec: 'Second',
@@ -33,7 +33,7 @@ const NOT_IDENTITY = new Set([
 /** Sentences of a text with the request rates they state. */
 function rates(text: string): { sentence: string; requests: number; unit: Unit }[] {
   const out: { sentence: string; requests: number; unit: Unit }[] = [];
-  for (const sentence of text.split(/(?<=[.!?])\s+|\n(?=\s*[-*])/))
+  for (const sentence of text.split(/(?<=[.!?])\s+|\n/).filter((x) => x.length <= 2000))
     for (const m of sentence.matchAll(RATE))
       out.push({ sentence, requests: Number(m[1].replace(/,/g, '')), unit: UNITS[m[2].toLowerCase()] });
   return out;

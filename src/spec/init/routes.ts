@@ -5,6 +5,8 @@ import { urlOf } from './origins.js';
 type ServiceInput = TrafficSpecInput['services'][number];
 type RouteInput = NonNullable<TrafficSpecInput['routes']>[number];
 
+/** Longest prose line searched for mappings (keeps the regex linear in practice). */
+const MAX_LINE = 1000;
 const MAPPING = /(\/[\w\-./]*?)\/?\*?`?\s*(?:->|→|=>)\s*`?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)`?/g;
 
 /** `/api/v1/* -> task-api-v1` lines in the prose → prefix → service. */
@@ -15,7 +17,10 @@ function proseMappings(ev: Evidence): { prefix: string; service: string; id?: st
     ...ev.prose.sections.map((s) => ({ id: undefined, text: s.text })),
   ];
   for (const t of texts)
-    for (const m of t.text.matchAll(MAPPING)) {
+    for (const m of t.text
+      .split('\n')
+      .filter((l) => l.length <= MAX_LINE)
+      .flatMap((l) => [...l.matchAll(MAPPING)])) {
       const prefix = m[1].replace(/\/+$/, '') || '/';
       if (!out.some((o) => o.prefix === prefix)) out.push({ prefix, service: m[2], ...(t.id ? { id: t.id } : {}) });
     }

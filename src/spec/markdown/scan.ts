@@ -39,7 +39,17 @@ export interface Scan {
 }
 
 const FENCE_RE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-const HEADING_RE = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const HEADING_OPEN = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
+
+/** ATX heading text: `## Title ##` → Title. Written without backtracking regexes (long lines are linear). */
+function headingText(rest: string): string {
+  let t = rest.trim();
+  let end = t.length;
+  while (end > 0 && t[end - 1] === '#') end--;
+  if (end === 0) return '';
+  if (end < t.length && (t[end - 1] === ' ' || t[end - 1] === '\t')) t = t.slice(0, end);
+  return t.trim();
+}
 const TRANSPARENT = new Set(['markdown', 'md']);
 
 interface Open {
@@ -96,9 +106,15 @@ export function scanMarkdown(text: string): Scan {
       fence = { char, len, info, line: n, content: [] };
       continue;
     }
-    const h = HEADING_RE.exec(line);
+    const h = HEADING_OPEN.exec(line);
     if (h) {
-      blocks.push({ type: 'heading', level: h[1].length, text: (h[2] ?? '').trim(), line: n, depth: frames.length });
+      blocks.push({
+        type: 'heading',
+        level: h[1].length,
+        text: headingText(line.slice(h[0].length)),
+        line: n,
+        depth: frames.length,
+      });
       continue;
     }
     blocks.push({ type: 'text', text: line, line: n, depth: frames.length });
