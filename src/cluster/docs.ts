@@ -1,5 +1,5 @@
 import { docsFromObjects } from '../model/load-yaml.js';
-import { describe, type Manifest, type SourceDoc } from '../model/manifest.js';
+import type { Manifest, SourceDoc } from '../model/manifest.js';
 
 /** Cluster functions take parsed documents (with positions) or plain objects. */
 export type ClusterInput = readonly (SourceDoc | Manifest)[];
@@ -12,20 +12,3 @@ function isSourceDoc(x: SourceDoc | Manifest): x is SourceDoc {
 export function toDocs(input: ClusterInput): SourceDoc[] {
   return input.map((x, i) => (isSourceDoc(x) ? x : { ...docsFromObjects([x])[0], index: i }));
 }
-
-/** `Kind ns/name (file#index)` for messages. */
-export function label(doc: SourceDoc): string {
-  const where = doc.file && doc.file !== '<generated>' ? ` (${doc.file} document ${doc.index + 1})` : '';
-  return `${describe(doc.object)}${where}`;
-}
-
-/** Kinds that are cluster-scoped in every cluster we target (discovery is authoritative when available). */
-export const CLUSTER_SCOPED = new Set([
-  'Namespace',
-  'GatewayClass',
-  'ClusterIssuer',
-  'ClusterTriggerAuthentication',
-  'CustomResourceDefinition',
-  'ClusterRole',
-  'ClusterRoleBinding',
-]);

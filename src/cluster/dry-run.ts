@@ -1,7 +1,7 @@
 import type { Diagnostic, ResourceRef } from '../model/diagnostic.js';
 import { groupOf, type Manifest, refOf, type SourceDoc } from '../model/manifest.js';
 import type { ClusterClient } from './client.js';
-import { type ClusterInput, label, toDocs } from './docs.js';
+import { type ClusterInput, toDocs } from './docs.js';
 import { componentOfGroup, INSTALL } from './install.js';
 import { failureToDiagnostics } from './rejection.js';
 
@@ -80,17 +80,7 @@ async function dryRunOne(
     if (out.failure.reason === 'NoKind') return { ...base, action: 'failed', diagnostics: [unknownKind(doc)] };
     const missingNs =
       out.failure.status === 404 ? /namespaces "([^"]+)" not found/.exec(out.failure.message)?.[1] : undefined;
-    if (missingNs && stackNamespaces.has(missingNs)) {
-      const d: Diagnostic = {
-        code: 'cluster/namespace-pending',
-        severity: 'info',
-        resource: base.ref,
-        file: doc.file,
-        message: `${label(doc)} was not dry-run: namespace ${missingNs} does not exist yet; this stack creates it, and the API server can only check objects in namespaces that exist`,
-        hint: 'apply creates the namespace first and then applies this object; its errors, if any, show up then',
-      };
-      return { ...base, action: 'skipped', diagnostics: [d] };
-    }
+    if (missingNs && stackNamespaces.has(missingNs)) return { ...base, action: 'skipped', diagnostics: [] };
     return { ...base, action: 'failed', diagnostics: failureToDiagnostics(out.failure, doc) };
   }
   const live = await client.get(doc.object);
@@ -121,6 +111,16 @@ export async function dryRun(
   const objects: DryRunObject[] = [];
   for (const doc of docs) objects.push(await dryRunOne(client, doc, fieldManager, stackNamespaces));
   const diagnostics = objects.flatMap((o) => o.diagnostics);
+  const skipped = objects.filter((o) => o.action === 'skipped');
+  for (const ns of new Set(skipped.map((o) => o.ref.namespace))) {
+    const these = skipped.filter((o) => o.ref.namespace === ns);
+    diagnostics.push({
+      code: 'cluster/namespace-pending',
+      severity: 'info',
+      message: `${these.length} object(s) in namespace ${ns} were not dry-run: the namespace does not exist yet (this stack creates it), and the API server only checks objects in existing namespaces`,
+      hint: 'apply creates the namespace first and applies these objects after it; any error they have is reported then',
+    });
+  }
   return {
     ok: objects.every((o) => o.action !== 'failed'),
     context: client.context,
