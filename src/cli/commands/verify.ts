@@ -1,7 +1,8 @@
 /**
  * `traffic-engineer verify SPEC`: run the spec's success criteria against the running system —
  * HTTP, JSON fields, TLS, rate-limit bursts, Kubernetes objects (with --context), Prometheus triggers,
- * server-side dry-run. Exit 1 when any criterion fails.
+ * server-side dry-run. Bursts are compared with the rate-limit simulator's prediction for the generated
+ * stack. Exit 1 when any criterion fails.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import * as z from 'zod';
 import type { ClusterClient } from '../../cluster/client.js';
 import { generate, readInputFile } from '../../core/api.js';
 import {
+  burstPredictor,
   type DryRunOutcome,
   formatVerifyText,
   type LiveCluster,
@@ -21,6 +23,7 @@ import type { Manifest, SourceDoc } from '../../model/manifest.js';
 import type { Criterion, DryRunCheck } from '../../spec/checks.js';
 import { loadSpecText, looksLikeMarkdown } from '../../spec/load-text.js';
 import { parseMarkdownSpec } from '../../spec/markdown/index.js';
+import type { TrafficSpec } from '../../spec/schema/spec.js';
 import { type CommandIO, defineCommand, EXIT } from '../command.js';
 import { formatDiagnosticLines } from '../diagnostics.js';
 
@@ -83,8 +86,10 @@ export const verifyCommand = defineCommand({
       cluster = liveClusterFrom(client);
       io.stderr(`verify: reading the cluster through context ${client.context} (${client.server})\n`);
     }
+    const stack = loaded.spec ? await generate({ spec: loaded.spec }) : undefined;
     const report = await verifyCriteria(loaded.criteria, {
       origins,
+      prediction: stack?.ok ? burstPredictor(stack.manifests) : undefined,
       cluster,
       namespace: args.namespace ?? loaded.namespace,
       dryRun: client ? (check) => dryRunCheck(client, check, specPath, io) : undefined,
@@ -100,14 +105,14 @@ export const verifyCommand = defineCommand({
 async function loadCriteria(
   specPath: string,
   io: CommandIO,
-): Promise<{ criteria: Criterion[]; namespace?: string } | undefined> {
+): Promise<{ criteria: Criterion[]; namespace?: string; spec?: TrafficSpec } | undefined> {
   const read = await readInputFile(specPath, io.readStdin);
   if (!read.ok) {
     io.stderr(formatDiagnosticLines([read.diagnostic]));
     return undefined;
   }
   const loaded = loadSpecText(read.text, read.file);
-  if (loaded.spec) return { criteria: loaded.spec.criteria, namespace: loaded.spec.namespace };
+  if (loaded.spec) return { criteria: loaded.spec.criteria, namespace: loaded.spec.namespace, spec: loaded.spec };
   if (looksLikeMarkdown(read.text, read.file)) {
     const md = parseMarkdownSpec(read.text, read.file);
     if (md.criteria.length && !md.diagnostics.some((d) => d.severity === 'error')) return { criteria: md.criteria };

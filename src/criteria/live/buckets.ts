@@ -39,6 +39,12 @@ export class BucketLedger {
     return (this.entries.get(bucket) ?? []).filter((e) => e.at >= since && e.status !== 429 && e.status !== 0);
   }
 
+  /** Requests sent to the bucket within the window ending at `now` that got an answer (any status). */
+  sent(bucket: string, identity: string, now: number): number {
+    const since = now - this.window(identity).windowSeconds * 1000;
+    return (this.entries.get(bucket) ?? []).filter((e) => e.at >= since && e.status !== 0).length;
+  }
+
   window(identity: string): { windowSeconds: number; limit?: number } {
     const per = this.windows.perKey ?? {};
     return per[identity] ?? per['*'] ?? { windowSeconds: 60 };

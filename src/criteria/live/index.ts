@@ -7,6 +7,7 @@ export { liveClusterFrom, resolveKind } from './cluster-adapter.js';
 export { formatVerifyText } from './format.js';
 export { evalJqPath, type JqResult, jqValueMatches, parseJqPath } from './json-path.js';
 export { mapOrigin, parseOrigins, type Target } from './origin.js';
+export { burstPredictor } from './predict.js';
 export { age, evalJsonPath, type PrinterColumn, printerColumns } from './printer-columns.js';
 export { desiredReplicas, readScaledObjectTriggers, type ScalerReading } from './scaler.js';
 export type {
@@ -15,6 +16,7 @@ export type {
   CriterionResult,
   DryRunOutcome,
   LiveCluster,
+  PredictionContext,
   RateLimitWindows,
   Verdict,
   VerifyOptions,

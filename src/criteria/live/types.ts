@@ -22,6 +22,13 @@ export interface DryRunOutcome {
   details?: unknown;
 }
 
+/** What a predictor knows besides the check: who asks, and what this run already sent to the same bucket. */
+export interface PredictionContext {
+  criterionId: string;
+  /** Requests this run already sent to the burst's bucket (they count against the same limit). */
+  alreadySent: number;
+}
+
 /** The simulator's (or anyone's) prediction of a burst's counts, for comparison in the report. */
 export interface BurstPrediction {
   counts: Record<string, number>;
@@ -49,7 +56,8 @@ export interface VerifyOptions {
   namespace?: string;
   /** Server-side dry-run; overrides `cluster.dryRun`. */
   dryRun?: (check: DryRunCheck) => Promise<DryRunOutcome>;
-  prediction?: (check: BurstCheck, criterionId: string) => BurstPrediction | undefined;
+  /** Predicted counts for a burst (e.g. `burstPredictor(manifests)`), reported next to the observed ones. */
+  prediction?: (check: BurstCheck, ctx: PredictionContext) => BurstPrediction | undefined;
   rateLimitWindows?: RateLimitWindows;
   /** Clock (TLS expiry, bucket windows). @default () => new Date() */
   now?: () => Date;

@@ -33,6 +33,16 @@ describe('traffic-engineer verify', () => {
     expect(r.stdout).toMatch(/\n4 passed, 0 failed, 3 skipped\n$/);
   });
 
+  it('compares bursts with the simulator’s prediction for the generated stack', async () => {
+    const r = await runCli(['verify', SPEC, ...(await originFlags(true)), '--format', 'json']);
+    const sc2 = JSON.parse(r.stdout).criteria.find((c: { id: string }) => c.id === 'SC-002');
+    expect(sc2.checks[0].expected.predicted).toEqual({ '200': 100, '429': 10 });
+    expect(sc2.checks[1].expected.predicted).toEqual({ '200': 7, '429': 8 });
+    expect(sc2.checks[1].explanation).toMatch(
+      /simulator \(BackendTrafficPolicy task-api\/task-api-protection\): 7×200, 8×429 — agrees/,
+    );
+  });
+
   it('exits 1 with the counts when the rate limit is missing; JSON on request', async () => {
     const r = await runCli(['verify', SPEC, ...(await originFlags(false)), '--format', 'json']);
     expect(r.code).toBe(1);

@@ -17,7 +17,8 @@ export async function runBurstCheck(ctx: RunContext, check: BurstCheck): Promise
   const window = ctx.ledger.window(identity);
   const before = ctx.ledger.consumed(bucket, identity, ctx.now().getTime());
   const exp = adjustExpectation(check.expect.counts, check.count, before.length, window.limit);
-  const predicted = ctx.opts.prediction?.(check, ctx.criterionId);
+  const sentBefore = ctx.ledger.sent(bucket, identity, ctx.now().getTime());
+  const predicted = ctx.opts.prediction?.(check, { criterionId: ctx.criterionId, alreadySent: sentBefore });
   const headers = { ...check.headers };
   if (target.hostHeader && !Object.keys(headers).some((k) => k.toLowerCase() === 'host'))
     headers.host = target.hostHeader;
