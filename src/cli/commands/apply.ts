@@ -1,6 +1,6 @@
 /** `traffic-engineer apply FILES… --yes`: dry-run, then ordered server-side apply with condition waits. */
 import * as z from 'zod';
-import { formatPlan, formatProgress } from '../../cluster/index.js';
+import { describeReadiness, formatPlan, formatProgress } from '../../cluster/index.js';
 import { ClusterTarget, clusterApply } from '../../core/cluster-api.js';
 import { defineCommand, EXIT } from '../command.js';
 import { formatDiagnosticLines } from '../diagnostics.js';
@@ -28,6 +28,7 @@ export const applyCommand = defineCommand({
     'traffic-engineer apply spec.md --context kind-dev --yes --timeout 300',
   ],
   async run(args, files, io) {
+    const lastWait = new Map<string, string>();
     const r = await clusterApply(
       {
         kubeconfig: args.kubeconfig,
@@ -41,6 +42,16 @@ export const applyCommand = defineCommand({
         env: io.env,
         onProgress: (e) => {
           if (e.type === 'plan') io.stderr(`${formatPlan(e.plan)}\n`);
+          if (e.type === 'waiting') {
+            // One line per object each time what it is waiting on changes, not one per poll.
+            const key = `${e.ref.kind}/${e.ref.namespace}/${e.ref.name}`;
+            const what = describeReadiness(e.readiness);
+            if (e.readiness.state === 'pending' && lastWait.get(key) !== what)
+              io.stderr(
+                `waiting   ${e.ref.kind} ${e.ref.namespace ? `${e.ref.namespace}/` : ''}${e.ref.name}: ${what}\n`,
+              );
+            lastWait.set(key, what);
+          }
           const line = formatProgress(e);
           if (line && e.type !== 'plan') io.stderr(`${line}\n`);
         },
