@@ -52,6 +52,7 @@ export function recogniseBurst(ctx: UnitContext): Recognised {
   const req = curl.request;
   if (!writesStatusOnly(req.writeOut, 'required'))
     return { reason: 'curl in the loop must print one status per line (-w "%{http_code}\\n")' };
+  if (req.include) return { reason: 'curl -i in the loop prints headers' };
   if (req.output !== '/dev/null') return { reason: 'curl in the loop must discard the body (-o /dev/null)' };
   const counter = counterOf(pipeline.stages);
   if ('reason' in counter) return counter;

@@ -12,6 +12,8 @@ export interface CurlRequest {
   output?: string;
   /** `-w FORMAT`, if given (backslash escapes kept as written, e.g. `%{http_code}\n`). */
   writeOut?: string;
+  /** `-i`: response headers (status line first) are printed before the body. */
+  include: boolean;
 }
 
 export type CurlParse = { ok: true; request: CurlRequest } | { ok: false; reason: string };
@@ -56,7 +58,7 @@ function normaliseUrl(u: string): string | undefined {
 /** Parses `curl` arguments (the words after `curl`). */
 export function parseCurl(args: readonly string[]): CurlParse {
   const words = expandShort(args);
-  const req: CurlRequest = { method: 'GET', url: '', headers: {}, insecure: false };
+  const req: CurlRequest = { method: 'GET', url: '', headers: {}, insecure: false, include: false };
   const urls: string[] = [];
   let methodSet = false;
   for (let i = 0; i < words.length; i++) {
@@ -77,6 +79,10 @@ export function parseCurl(args: readonly string[]): CurlParse {
       case '-k':
       case '--insecure':
         req.insecure = true;
+        continue;
+      case '-i':
+      case '--include':
+        req.include = true;
         continue;
       case '-I':
       case '--head':

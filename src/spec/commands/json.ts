@@ -13,7 +13,8 @@ export function recogniseJson(ctx: UnitContext): Recognised {
   const curl = parseCurl(first.slice(1));
   if (!curl.ok) return { reason: curl.reason };
   const req = curl.request;
-  if (req.writeOut !== undefined) return { reason: 'curl -w output would be mixed into the JSON body' };
+  if (req.writeOut !== undefined || req.include)
+    return { reason: 'curl -w or -i output would be mixed into the JSON body' };
   if (req.output !== undefined && req.output !== '-')
     return { reason: `curl -o ${quote(req.output)}: no body reaches jq` };
   let raw = false;

@@ -37,6 +37,16 @@ describe('http checks', () => {
       { method: 'DELETE', insecure: true, headers: { a: 'b' }, expect: { status: 404 } },
     ],
     [
+      'status line of a HEAD request',
+      'curl -sI http://localhost:8080/api/tasks | head -1\n# Expected: HTTP/1.1 200 OK',
+      { method: 'HEAD', url: 'http://localhost:8080/api/tasks', expect: { status: 200 } },
+    ],
+    [
+      'status line of curl -i, head -n 1',
+      'curl -si -H "x-user-id: a" http://a/x | head -n 1\n# Expected: HTTP/2 429',
+      { method: 'GET', headers: { 'x-user-id': 'a' }, expect: { status: 429 } },
+    ],
+    [
       'attached option values',
       'curl -so/dev/null -w%{http_code} -HX-Id:\\ 7 http://a/\n# Expected: 200',
       { headers: { 'X-Id': '7' }, expect: { status: 200 } },
@@ -355,6 +365,8 @@ describe('manual checks and hostile input', () => {
     ['no expectation', 'curl -s -o /dev/null -w "%{http_code}" http://a/', /no expected status/],
     ['status out of range', 'curl -s -o /dev/null -w "%{http_code}" http://a/\n# Expected: 999', /not an HTTP status/],
     ['body not status', 'curl -s http://a/\n# Expected: 200', /body/],
+    ['head -1 of a body', 'curl -s http://a/ | head -1\n# Expected: 200', /not a status line/],
+    ['curl -i alone', 'curl -si http://a/\n# Expected: 200', /head -1/],
     ['while loop', 'while true; do curl http://a/; done', /"while"/],
     ['eval', 'eval "rm -rf /"', /"eval"/],
   ])('%s', (_name, block, reason) => {
