@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { applyCommand } from './apply.js';
+import { crdsCommand } from './crds.js';
 import { diffCommand } from './diff.js';
 import { dryRunCommand } from './dry-run.js';
 import { generateCommand } from './generate.js';
@@ -20,4 +21,5 @@ export const commands: Command[] = [
   applyCommand as unknown as Command,
   statusCommand as unknown as Command,
   diffCommand as unknown as Command,
+  crdsCommand as unknown as Command,
 ];
