@@ -79,6 +79,23 @@ describe('createSchemaValidator: CEL rules', () => {
     expect(validateText(widget('stage: one')).filter((d) => d.message.includes('immutable'))).toEqual([]);
   });
 
+  it('runs optionalOldSelf transition rules on create with oldSelf = none', () => {
+    expect(errorsOf(widget('locked: fine'))).toEqual([]);
+    const [d] = errorsOf(widget('locked: forbidden-on-create'));
+    expect(d).toMatchObject({
+      code: 'cel/rule-failed',
+      path: 'spec.locked',
+      message: expect.stringContaining('cannot be created as'),
+    });
+  });
+
+  it('reports a rule that does not compile as cel/unevaluable', () => {
+    const ds = validateText(widget('broken: x'));
+    expect(ds).toHaveLength(1);
+    expect(ds[0]).toMatchObject({ code: 'cel/unevaluable', severity: 'warning', path: 'spec.broken' });
+    expect(ds[0].message).toContain('rule does not compile');
+  });
+
   it('reports a rule it cannot evaluate as cel/unevaluable (warning), never as passed', () => {
     const ds = validateText(widget('stage: one'));
     expect(ds).toHaveLength(1);
