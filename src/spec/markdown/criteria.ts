@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Check, Criterion } from '../checks.js';
 import { parseValidationBlock } from '../commands/index.js';
+import { isLabel, isOutputLabel } from './labels.js';
 import type { Block, Fence } from './scan.js';
 
 /**
@@ -14,22 +15,8 @@ import type { Block, Fence } from './scan.js';
 const SC_RE = /^(SC-\d{1,6})(?:\s*[:.\-–—]\s*|\s+|$)(.*)$/;
 const OTHER_RE = /^([A-Z]{2,8}-\d{1,6})\s*:\s*(.*)$/;
 const COMMAND_LANGS = new Set(['bash', 'sh', 'shell', 'zsh', 'console', 'shell-session', 'sh-session']);
-const OUTPUT_LABELS = new Set(['output', 'expected output']);
-const LABELS = new Set([
-  'validation',
-  'validate',
-  'verification',
-  'check',
-  'checks',
-  'test',
-  'expected',
-  ...OUTPUT_LABELS,
-]);
-/** `**Output:**`, `Output:`, `**Expected output**` → `output`, `expected output` (linear, no regex backtracking). */
-const labelOf = (line: string) =>
-  line.length > 60 ? '' : line.replace(/[*_:]/g, ' ').trim().split(/\s+/).join(' ').toLowerCase();
-const OUTPUT_LABEL = { test: (line: string) => OUTPUT_LABELS.has(labelOf(line)) };
-const LABEL = { test: (line: string) => LABELS.has(labelOf(line)) };
+const OUTPUT_LABEL = { test: isOutputLabel };
+const LABEL = { test: isLabel };
 
 /** `SC-001: External Access` → id and title, or undefined when the heading is not a criterion. */
 export function criterionHeading(heading: string): { id: string; title: string } | undefined {

@@ -1,3 +1,5 @@
+import { isOutputLabel } from './labels.js';
+
 /**
  * A line-based markdown scanner that yields headings, fenced blocks and text lines, with
  * 1-based line numbers.
@@ -65,6 +67,7 @@ export function scanMarkdown(text: string): Scan {
   const blocks: Block[] = [];
   const frames: Open[] = [];
   let fence: (Open & { content: string[] }) | undefined;
+  let lastText = ''; // last non-blank text line outside fences
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -94,7 +97,8 @@ export function scanMarkdown(text: string): Scan {
       const len = m[1].length;
       const info = m[2].trim();
       const frame = frames[frames.length - 1];
-      if (info === '' && frame && frame.char === char && len >= frame.len) {
+      // inside a markdown fence, a bare fence right after an **Output:** label opens the output block
+      if (info === '' && frame && frame.char === char && len >= frame.len && !isOutputLabel(lastText)) {
         frames.pop();
         blocks.push({ type: 'frame-end', line: n, depth: frames.length });
         continue;
@@ -104,10 +108,12 @@ export function scanMarkdown(text: string): Scan {
         continue;
       }
       fence = { char, len, info, line: n, content: [] };
+      lastText = '';
       continue;
     }
     const h = HEADING_OPEN.exec(line);
     if (h) {
+      lastText = '';
       blocks.push({
         type: 'heading',
         level: h[1].length,
@@ -118,6 +124,7 @@ export function scanMarkdown(text: string): Scan {
       continue;
     }
     blocks.push({ type: 'text', text: line, line: n, depth: frames.length });
+    if (line.trim() !== '') lastText = line.trim();
   }
   const unclosed = frames.map((f) => ({ line: f.line, info: f.info }));
   if (fence) {

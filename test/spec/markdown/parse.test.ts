@@ -250,3 +250,33 @@ describe('scanMarkdown', () => {
     expect(f).toMatchObject({ fence: { lang: 'bash', text: '```\nx', closed: true } });
   });
 });
+
+describe('output blocks inside a markdown fence', () => {
+  it('a bare fence after **Output:** opens the output block instead of closing the markdown fence', () => {
+    const text = [
+      '```markdown',
+      '### SC-001: Burst',
+      '```bash',
+      'for i in {1..15}; do curl -s -o /dev/null -w "%{http_code}\\n" http://a/; done | sort | uniq -c',
+      '```',
+      '**Output:**',
+      '```',
+      '10 200',
+      '5 429',
+      '```',
+      '### SC-002: Still inside',
+      '```bash',
+      'kubectl apply --dry-run=server -f x.yaml',
+      '```',
+      '```',
+      'after the fence',
+    ].join('\n');
+    const md = parseMarkdownSpec(text);
+    expect(md.criteria.map((c) => [c.id, c.checks.map((k) => k.kind)])).toEqual([
+      ['SC-001', ['burst']],
+      ['SC-002', ['dry-run']],
+    ]);
+    expect(md.criteria[0].checks[0]).toMatchObject({ expect: { counts: { '200': 10, '429': 5 } } });
+    expect(md.diagnostics.filter((d) => d.code === 'markdown/unclosed-fence')).toEqual([]);
+  });
+});
