@@ -7,8 +7,9 @@ import { isOutputLabel } from './labels.js';
  * Unlike CommonMark, a fence whose info string is `markdown` or `md` is *transparent*: its content
  * is scanned as markdown too, so a spec written inside a ```markdown fence (as tutorials show
  * it) is still read. Inside it, a ```bash opener starts an inner block that the next bare ```
- * closes; a bare ``` while no inner block is open closes the markdown fence itself. With a
- * longer outer fence (````markdown) this is exactly CommonMark's nesting.
+ * closes; a bare ``` while no inner block is open closes the markdown fence itself, unless the
+ * line before it is an **Output:** label (then it opens the output block). With a longer outer
+ * fence (````markdown) this is exactly CommonMark's nesting.
  */
 
 export interface Fence {
