@@ -1,3 +1,4 @@
+import { describeEnvoyService } from './envoy-service.js';
 import type { StatusResult } from './status.js';
 
 const MAX_MESSAGE = 90;
@@ -36,6 +37,17 @@ export function formatStatus(r: StatusResult): string {
     out.push(`${name}: ${state}${extra.length ? `  (${extra.join('; ')})` : ''}`);
     const rows = [['  SCOPE', 'CONDITION', 'STATUS', 'REASON', 'MESSAGE']];
     for (const c of o.conditions) rows.push([`  ${c.scope}`, c.type, c.status, c.reason ?? '', clip(c.message)]);
+    if (o.ref.kind === 'Gateway') {
+      rows.push([
+        '  envoy service',
+        '',
+        '',
+        '',
+        o.envoyService
+          ? describeEnvoyService(o.envoyService)
+          : 'not found (no Envoy Service labelled for this Gateway yet)',
+      ]);
+    }
     if (o.scaledObject) {
       const h = o.scaledObject.hpa;
       const v = h.found

@@ -2,6 +2,7 @@ import type { ResourceRef } from '../model/diagnostic.js';
 import { isManifest, type Manifest, refOf, type SourceDoc } from '../model/manifest.js';
 import type { ClusterClient } from './client.js';
 import { type Condition, conditionsOf, isPolicy, type Readiness, readiness } from './conditions.js';
+import { type EnvoyService, findEnvoyService } from './envoy-service.js';
 
 /** One condition, with where it was read (`gateway`, `listener http`, `parent task-api/eg/http`, `ancestor …`). */
 export interface ConditionRow extends Condition {
@@ -26,6 +27,8 @@ export interface ObjectStatus {
   listeners?: { name: string; attachedRoutes: number }[];
   /** Gateway addresses (LoadBalancer IP/hostname). */
   addresses?: string[];
+  /** For a Gateway: the Envoy Service Envoy Gateway created for it (address, node ports). */
+  envoyService?: EnvoyService;
   /** ScaledObject READY / ACTIVE / FALLBACK / PAUSED column values, and its generated HPA. */
   scaledObject?: { ready?: string; active?: string; fallback?: string; paused?: string; hpa: HpaStatus };
 }
@@ -114,6 +117,7 @@ async function statusOf(
       out.conditions.push(...rows(`listener ${l.name} (${l.attachedRoutes ?? 0} routes)`, l.conditions));
     }
     out.addresses = (Array.isArray(st.addresses) ? st.addresses : []).map((a: Obj) => String(a.value));
+    out.envoyService = await findEnvoyService(client, ns ?? client.defaultNamespace, live.metadata?.name);
   } else if (want.kind === 'HTTPRoute' || want.kind === 'GRPCRoute') {
     for (const p of Array.isArray(st.parents) ? st.parents : [])
       out.conditions.push(...rows(`parent ${refName(p.parentRef ?? {}, ns)}`, p.conditions));

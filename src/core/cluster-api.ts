@@ -12,9 +12,14 @@ import {
   connect,
   type DiffResult,
   type DryRunResult,
+  describeEnvoyService,
   diff,
   dryRun,
+  type EnvoyService,
+  findEnvoyService,
+  type PortForwardHandle,
   type PreflightResult,
+  portForward,
   preflight,
   type StatusResult,
   status,
@@ -161,5 +166,52 @@ export async function clusterDiff(
   return withStack(input, input, opts, async (c, docs) => {
     const result = await diff(c, docs);
     return { ok: true, result, diagnostics: [] };
+  });
+}
+
+export interface GatewayEndpoint {
+  service: EnvoyService;
+  /** `ns/name (LoadBalancer, address localhost, ports 8080:30219/TCP)` */
+  description: string;
+  /** Open when `ports` were asked for; close it when done. */
+  portForward?: PortForwardHandle;
+}
+
+/**
+ * Finds the Envoy Service of a Gateway (LoadBalancer address, node ports) and, when `ports` (local → service port,
+ * e.g. `{8080: 8080, 8443: 8443}`) is given, port-forwards them from 127.0.0.1 to a ready Envoy pod, so criteria
+ * written against http://localhost:8080 work on kind and Docker Desktop. For `verify --port-forward`.
+ */
+export async function clusterGatewayEndpoint(
+  input: ClusterTarget & { gatewayNamespace: string; gatewayName: string; ports?: Record<number, number> },
+  opts: ClusterCallOptions = {},
+): Promise<ClusterOutcome<GatewayEndpoint>> {
+  return withClient(input, opts, async (c) => {
+    const service = await findEnvoyService(c, input.gatewayNamespace, input.gatewayName);
+    if (!service) {
+      return {
+        ok: false,
+        diagnostics: [
+          {
+            code: 'cluster/no-envoy-service',
+            severity: 'error',
+            resource: {
+              apiVersion: 'gateway.networking.k8s.io/v1',
+              kind: 'Gateway',
+              namespace: input.gatewayNamespace,
+              name: input.gatewayName,
+            },
+            message: `no Envoy Service is labelled for Gateway ${input.gatewayNamespace}/${input.gatewayName} (in envoy-gateway-system or ${input.gatewayNamespace})`,
+            hint: 'check that the Gateway is Programmed (`traffic-engineer status`) and that Envoy Gateway is running (`traffic-engineer preflight`)',
+          },
+        ],
+      };
+    }
+    const handle = input.ports ? await portForward(c, service, input.ports) : undefined;
+    return {
+      ok: true,
+      result: { service, description: describeEnvoyService(service), portForward: handle },
+      diagnostics: [],
+    };
   });
 }

@@ -50,7 +50,9 @@ describe('cluster commands (CLI, against the fake API server)', () => {
     expect(no.stderr).toContain('cluster/confirmation-required');
     expect(env.fake.requests.filter((q) => q.method === 'PATCH')).toEqual([]);
 
-    env.fake.scriptStatus('gateway.networking.k8s.io/v1', 'Gateway', 'task-api', 'eg', (n) => gatewayStatus(n >= 2, 'NoResources'));
+    env.fake.scriptStatus('gateway.networking.k8s.io/v1', 'Gateway', 'task-api', 'eg', (n) =>
+      gatewayStatus(n >= 2, 'NoResources'),
+    );
     env.fake.scriptStatus('gateway.networking.k8s.io/v1', 'HTTPRoute', 'task-api', 'tasks', () => routeStatus());
     env.fake.scriptStatus('gateway.envoyproxy.io/v1alpha1', 'BackendTrafficPolicy', 'task-api', 'tasks-ratelimit', () =>
       policyStatus(true),
@@ -58,7 +60,9 @@ describe('cluster commands (CLI, against the fake API server)', () => {
     env.fake.scriptStatus('keda.sh/v1alpha1', 'ScaledObject', 'task-api', 'task-api', () => scaledObjectStatus(true));
     const yes = await runCli(['apply', STACK, '--yes', '--timeout', '10', ...kc()]);
     expect(yes.stderr).toContain('applied   Gateway task-api/eg');
-    expect(yes.stderr).toContain('waiting   Gateway task-api/eg: Programmed=False (reason NoResources): Waiting for controller');
+    expect(yes.stderr).toContain(
+      'waiting   Gateway task-api/eg: Programmed=False (reason NoResources): Waiting for controller',
+    );
     expect(yes.stderr).toMatch(/ready\s+ScaledObject task-api\/task-api after [\d.]+s: Ready=True/);
     expect(yes.stdout).toBe('applied 5 object(s); all conditions met\n');
     expect(yes.code).toBe(0);

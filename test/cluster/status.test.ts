@@ -29,6 +29,20 @@ describe('status against the fake API server', () => {
       status: { currentReplicas: 2, desiredReplicas: 3 },
     });
 
+    env.fake.add({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'envoy-gateway-system' } });
+    env.fake.add({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: {
+        name: 'envoy-task-api-eg-1a2b3c',
+        namespace: 'envoy-gateway-system',
+        labels: {
+          'gateway.envoyproxy.io/owning-gateway-name': 'eg',
+          'gateway.envoyproxy.io/owning-gateway-namespace': 'task-api',
+        },
+      },
+      spec: { type: 'NodePort', ports: [{ port: 8080, targetPort: 8080, nodePort: 31080, protocol: 'TCP' }] },
+    });
     const r = await status(env.client, docs);
     const by = Object.fromEntries(r.objects.map((o) => [o.ref.kind, o]));
     expect(by.Gateway.listeners).toEqual([{ name: 'http', attachedRoutes: 2 }]);
@@ -57,6 +71,9 @@ describe('status against the fake API server', () => {
     expect(text).toContain('READY True  ACTIVE True  FALLBACK False');
     expect(text).toMatch(/hpa keda-hpa-task-api\s+replicas\s+current 2 desired 3 \(min 1, max 5\)/);
     expect(text).toContain('Namespace task-api: READY');
+    expect(text).toMatch(
+      /envoy service\s+envoy-gateway-system\/envoy-task-api-eg-1a2b3c \(NodePort, address none, ports 8080:31080\/TCP\)/,
+    );
   });
 
   it('accepts bare references and says NOT FOUND for missing objects', async () => {
