@@ -3,3 +3,5 @@
  */
 export { GenerateInput, type GenerateOptions, type GenerateResult, generate } from './generate.js';
 export { MAX_INPUT_BYTES, readInputFile } from './read-input.js';
+export { recommend, RecommendInput, DECISION_TREE, decisionTreeMarkdown, type Recommendation } from './recommend.js';
+export { PLAYBOOKS, Symptom, findPlaybook, explains, troubleshootingMarkdown, type Playbook } from './troubleshoot.js';

@@ -5,6 +5,7 @@ import { diffCommand } from './diff.js';
 import { dryRunCommand } from './dry-run.js';
 import { generateCommand } from './generate.js';
 import { initCommand } from './init.js';
+import { mcpCommand } from './mcp.js';
 import { preflightCommand } from './preflight.js';
 import { simulateCommand } from './simulate.js';
 import { statusCommand } from './status.js';
@@ -22,4 +23,5 @@ export const commands: Command[] = [
   statusCommand as unknown as Command,
   diffCommand as unknown as Command,
   crdsCommand as unknown as Command,
+  mcpCommand as unknown as Command,
 ];

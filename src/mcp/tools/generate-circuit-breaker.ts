@@ -1,0 +1,34 @@
+import * as z from 'zod';
+import { Label } from '../../spec/schema/index.js';
+import { AppFields, GenerateOutput, generateResult, partSpec, READ_ONLY, runGenerate } from '../generate-common.js';
+import { CircuitBreakerArg, RetryArg, TimeoutsArg } from '../parts.js';
+import { defineTool } from '../tool.js';
+
+export default defineTool({
+  name: 'generate_circuit_breaker',
+  title: 'Generate overload protection',
+  description: 'BackendTrafficPolicy circuit breaker (per Envoy replica; 503 beyond it), retries, timeouts.',
+  input: z.object({
+    ...AppFields,
+    routeName: Label.optional().describe('Target HTTPRoute (default <app>-route)'),
+    policyName: Label.optional(),
+    circuitBreaker: CircuitBreakerArg,
+    retry: RetryArg.optional(),
+    timeouts: TimeoutsArg.optional(),
+  }),
+  output: GenerateOutput,
+  annotations: READ_ONLY,
+  async run({ app, namespace, routeName, policyName, circuitBreaker, retry, timeouts }, ctx) {
+    const rest = {
+      circuitBreaker,
+      ...(retry ? { retry } : {}),
+      ...(timeouts ? { timeouts } : {}),
+      ...(policyName ? { policyName } : {}),
+    };
+    const { out } = await runGenerate(
+      { spec: partSpec(app, namespace, rest, routeName) as never },
+      { kinds: ['BackendTrafficPolicy'], cwd: ctx.cwd },
+    );
+    return generateResult(out, 'generate_circuit_breaker');
+  },
+});

@@ -1,0 +1,23 @@
+import type { ToolDef } from '../tool.js';
+import generateCircuitBreaker from './generate-circuit-breaker.js';
+import generateGateway from './generate-gateway.js';
+import generateHttproute from './generate-httproute.js';
+import generateRatelimit from './generate-ratelimit.js';
+import generateScaler from './generate-scaler.js';
+import generateStack from './generate-stack.js';
+import generateTls from './generate-tls.js';
+import recommend from './recommend.js';
+import troubleshoot from './troubleshoot.js';
+
+/** Every tool, in tools/list order. One file per tool (file name = tool name with - for _); register new ones here. */
+export const tools: ToolDef[] = [
+  generateStack,
+  generateGateway,
+  generateHttproute,
+  generateRatelimit,
+  generateCircuitBreaker,
+  generateTls,
+  generateScaler,
+  recommend,
+  troubleshoot,
+] as unknown as ToolDef[];
