@@ -5,6 +5,8 @@ import { parse } from 'yaml';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import { parseManifestStream } from '../../src/model/load-yaml.js';
 import { type CrdSet, loadCrds } from '../../src/validate/crds/index.js';
+import { celEnvironment } from '../../src/validate/schema/cel/environment.js';
+import { rewriteHasMacros } from '../../src/validate/schema/cel/rewrite.js';
 import { createSchemaValidator, type SchemaValidator } from '../../src/validate/schema/index.js';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
@@ -48,6 +50,41 @@ describe('official CRDs load', () => {
     ]) {
       expect(fullSet.get(g, v, k), `${g}/${v} ${k}`).toBeDefined();
     }
+  });
+});
+
+describe('every CEL rule and pattern of the official CRDs', () => {
+  it('compiles and type-checks with our Kubernetes CEL library; every pattern is a valid JS regex', () => {
+    const rules = new Set<string>();
+    const patterns = new Set<string>();
+    const visit = (v: unknown): void => {
+      if (!v || typeof v !== 'object') return;
+      if (Array.isArray(v)) {
+        v.forEach(visit);
+        return;
+      }
+      const o = v as Record<string, unknown>;
+      if (Array.isArray(o['x-kubernetes-validations'])) {
+        for (const r of o['x-kubernetes-validations'] as { rule: string }[]) rules.add(r.rule);
+      }
+      if (typeof o.pattern === 'string' && (o.type === 'string' || o.type === undefined)) patterns.add(o.pattern);
+      Object.values(o).forEach(visit);
+    };
+    for (const v of fullSet.entries()) visit(v.schema);
+    expect(rules.size).toBeGreaterThan(200);
+    const bad: string[] = [];
+    for (const r of rules) {
+      const c = celEnvironment().check(rewriteHasMacros(r));
+      if (!c.valid) bad.push(`${r}: ${c.error?.message.split('\n')[0]}`);
+    }
+    for (const p of patterns) {
+      try {
+        new RegExp(p);
+      } catch (e) {
+        bad.push(`pattern ${p}: ${(e as Error).message}`);
+      }
+    }
+    expect(bad).toEqual([]);
   });
 });
 
