@@ -69,7 +69,7 @@ export function splitUnits(block: string): CommandUnit[] {
   const units: CommandUnit[] = [];
   let notes: string[] = [];
   let pendingExpected: string[] | undefined; // an Expected that precedes any command
-  let collecting: { unit?: CommandUnit; lines: string[]; open: boolean } | undefined;
+  let collecting: { lines: string[]; open: boolean } | undefined;
 
   const attachExpected = (text: string[]) => {
     const value = text.join('\n').trim();
