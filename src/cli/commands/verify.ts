@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod';
 import type { ClusterClient } from '../../cluster/client.js';
+import type { PortForwardHandle } from '../../cluster/port-forward.js';
 import { generate, readInputFile } from '../../core/api.js';
 import {
   burstPredictor,
@@ -16,6 +17,7 @@ import {
   type LiveCluster,
   liveClusterFrom,
   parseOrigins,
+  planForwards,
   verifyCriteria,
 } from '../../criteria/live/index.js';
 import { parseManifestStream } from '../../model/load-yaml.js';
@@ -57,6 +59,12 @@ export const verifyCommand = defineCommand({
       .default(1)
       .describe('Requests in flight per burst (1 = one after another, like a curl loop)'),
     timeout: z.number().int().min(100).max(120_000).default(5000).describe('Per-request timeout in ms'),
+    portForward: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Reach local criterion origins (localhost:8080, :8443) through a port-forward to the Gateway’s Envoy pods',
+      ),
     format: z.enum(['text', 'json']).default('text').describe('Output format'),
   }),
   short: { f: 'format' },
@@ -64,6 +72,7 @@ export const verifyCommand = defineCommand({
     'traffic-engineer verify examples/task-api/traffic-spec.md',
     'traffic-engineer verify spec.md --origin http://localhost:8080=http://127.0.0.1:18080 --origin https://localhost:8443=https://127.0.0.1:18443',
     'traffic-engineer verify spec.md --context kind-dev --format json',
+    'traffic-engineer verify spec.md --context kind-dev --port-forward',
   ],
   async run(args, [specPath], io) {
     const { origins, errors } = parseOrigins(args.origin);
@@ -87,6 +96,19 @@ export const verifyCommand = defineCommand({
       io.stderr(`verify: reading the cluster through context ${client.context} (${client.server})\n`);
     }
     const stack = loaded.spec ? await generate({ spec: loaded.spec }) : undefined;
+    let forwards: PortForwardHandle[] = [];
+    if (args.portForward) {
+      const gateway = stack?.ok ? stack.manifests.find((m) => m.kind === 'Gateway') : undefined;
+      if (!client || !gateway) {
+        io.stderr(
+          `traffic-engineer verify: --port-forward needs ${client ? 'a spec with a structured block (to find its Gateway)' : '--context or --kubeconfig'}\n`,
+        );
+        return EXIT.usage;
+      }
+      const opened = await openForwards(client, gateway, loaded.criteria, origins, io);
+      if (!opened) return EXIT.findings;
+      forwards = opened;
+    }
     const report = await verifyCriteria(loaded.criteria, {
       origins,
       prediction: stack?.ok ? burstPredictor(stack.manifests) : undefined,
@@ -95,11 +117,48 @@ export const verifyCommand = defineCommand({
       dryRun: client ? (check) => dryRunCheck(client, check, specPath, io) : undefined,
       burstConcurrency: args.concurrency,
       timeoutMs: args.timeout,
-    });
+    }).finally(() => Promise.all(forwards.map((f) => f.close())));
     io.stdout(args.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatVerifyText(report));
     return report.summary.failed > 0 ? EXIT.findings : EXIT.ok;
   },
 });
+
+/** Port-forwards for the local origins of the criteria; adds them to `origins`. Undefined (reported) on failure. */
+async function openForwards(
+  client: ClusterClient,
+  gateway: Manifest,
+  criteria: readonly Criterion[],
+  origins: Record<string, string>,
+  io: CommandIO,
+): Promise<PortForwardHandle[] | undefined> {
+  const { findEnvoyService, describeEnvoyService } = await import('../../cluster/envoy-service.js');
+  const { portForward } = await import('../../cluster/port-forward.js');
+  const plan = planForwards(criteria, gateway, origins);
+  for (const p of plan.problems) io.stderr(`verify: port-forward: ${p}\n`);
+  const ns = gateway.metadata.namespace ?? client.defaultNamespace;
+  const svc = await findEnvoyService(client, ns, String(gateway.metadata.name));
+  if (!svc) {
+    io.stderr(
+      `traffic-engineer verify: no Envoy Service for Gateway ${ns}/${gateway.metadata.name} (is it applied and Programmed? see \`traffic-engineer status\`)\n`,
+    );
+    return undefined;
+  }
+  const handles: PortForwardHandle[] = [];
+  try {
+    for (const f of plan.forwards) {
+      const h = await portForward(client, svc, { 0: f.servicePort });
+      handles.push(h);
+      origins[f.origin] = `${f.scheme}://127.0.0.1:${h.ports[0].local}`;
+      io.stderr(
+        `verify: ${f.origin} → ${describeEnvoyService(svc)} port ${f.servicePort} (listener ${f.listener}) via pod ${h.namespace}/${h.pod}, local 127.0.0.1:${h.ports[0].local}\n`,
+      );
+    }
+  } catch (err) {
+    await Promise.all(handles.map((h) => h.close()));
+    throw err;
+  }
+  return handles;
+}
 
 /** The spec's criteria: from the full spec when it loads, else (markdown without a structured block) from its sections. */
 async function loadCriteria(

@@ -5,6 +5,7 @@
 export { adjustExpectation, BucketLedger, waitSeconds } from './buckets.js';
 export { liveClusterFrom, resolveKind } from './cluster-adapter.js';
 export { formatVerifyText } from './format.js';
+export { type PlannedForward, planForwards } from './forward-plan.js';
 export { evalJqPath, type JqResult, jqValueMatches, parseJqPath } from './json-path.js';
 export { mapOrigin, parseOrigins, type Target } from './origin.js';
 export { burstPredictor } from './predict.js';

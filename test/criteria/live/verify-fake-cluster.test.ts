@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { connect } from '../../../src/cluster/client.js';
 import { liveClusterFrom } from '../../../src/criteria/live/index.js';
+import { portForwardUpgrade } from '../../cluster/fake-portforward.js';
 import { type SelfSigned, selfSignedCert } from '../../fixtures/live/self-signed.js';
 import { startTaskApiServer, type TaskApiServer } from '../../fixtures/live/task-api-server.mjs';
 import { runCli } from '../../helpers/cli.js';
@@ -139,6 +140,63 @@ describe('verify with a cluster (fake API server)', () => {
     const applies = fake.requests.filter((q) => q.method === 'PATCH');
     expect(applies.length).toBeGreaterThan(0);
     expect(applies.every((q) => q.query.dryRun === 'All')).toBe(true);
+  });
+
+  it('--port-forward reaches localhost:8080 and :8443 through the Envoy pod of the Gateway', async () => {
+    const gw = await startTaskApiServer({
+      limit: { perKey: 100, anonymous: 10 },
+      tls: { cert: cert.certPem, key: cert.keyPem },
+    });
+    try {
+      const labels = {
+        'gateway.envoyproxy.io/owning-gateway-name': 'task-api-gateway',
+        'gateway.envoyproxy.io/owning-gateway-namespace': 'task-api',
+      };
+      fake.add({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'envoy-gateway-system' } });
+      fake.add({
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'envoy-task-api-task-api-gateway-1a2b3c4d', namespace: 'envoy-gateway-system', labels },
+        spec: {
+          type: 'LoadBalancer',
+          selector: labels,
+          ports: [
+            { name: 'http-80', port: 80, targetPort: 10080, protocol: 'TCP' },
+            { name: 'https-443', port: 443, targetPort: 10443, protocol: 'TCP' },
+          ],
+        },
+      });
+      fake.add({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'envoy-0', namespace: 'envoy-gateway-system', labels },
+        spec: { containers: [{ name: 'envoy' }] },
+        status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] },
+      });
+      fake.upgrade = portForwardUpgrade({
+        'envoy-gateway-system/envoy-0:10080': gw.port,
+        'envoy-gateway-system/envoy-0:10443': gw.httpsPort!,
+      });
+      const r = await runCli([
+        'verify',
+        SPEC,
+        '--kubeconfig',
+        kubeconfig,
+        '--port-forward',
+        '--origin',
+        `${PROM_IN_CLUSTER}=${promUrl}`,
+      ]);
+      expect(r.stderr).toMatch(
+        /verify: http:\/\/localhost:8080 → envoy-gateway-system\/envoy-task-api-task-api-gateway-1a2b3c4d .* port 80 \(listener http\) via pod envoy-gateway-system\/envoy-0/,
+      );
+      expect(r.stderr).toMatch(/verify: https:\/\/localhost:8443 → .* port 443 \(listener https\)/);
+      expect(r.stdout).toMatch(/\n7 passed, 0 failed, 0 skipped\n$/);
+      expect(r.code).toBe(0);
+      expect(fake.requests.filter((q) => q.method === 'UPGRADE').length).toBeGreaterThan(0);
+    } finally {
+      fake.upgrade = undefined;
+      await gw.close();
+    }
   });
 
   it('LiveCluster over the real client reads objects and columns', async () => {
