@@ -132,6 +132,40 @@ function parseLoop(tokens: readonly Token[]): PipelineParse {
   return { ok: true, pipeline: { loop: { count, body: commands }, stages: st.stages } };
 }
 
+/**
+ * `seq [A] B | xargs [-n 1] [-P N] [-I X] curl …` is the same as a loop of B-A+1 requests. With
+ * `-I X`, X must not occur in the curl arguments (a per-request value is not one client).
+ */
+function xargsLoop(stages: string[][]): PipelineParse | undefined {
+  const [seq, xargs] = stages;
+  if (seq?.[0] !== 'seq' || xargs?.[0] !== 'xargs') return undefined;
+  const nums = seq.slice(1);
+  if (nums.length < 1 || nums.length > 2 || !nums.every((n) => /^\d{1,9}$/.test(n)))
+    return { ok: false, reason: 'seq arguments are not one or two numbers' };
+  const count = nums.length === 1 ? Number(nums[0]) : Number(nums[1]) - Number(nums[0]) + 1;
+  if (count < 1) return { ok: false, reason: 'seq range is empty' };
+  if (count > MAX_COUNT) return { ok: false, reason: `loop of ${count} requests exceeds the cap of ${MAX_COUNT}` };
+  let i = 1;
+  let replace: string | undefined;
+  while (i < xargs.length && xargs[i].startsWith('-')) {
+    const f = xargs[i];
+    if (f === '-I' || f === '-n' || f === '-P') {
+      if (f === '-I') replace = xargs[i + 1];
+      i += 2;
+    } else if (/^-(?:n|P)\d+$/.test(f)) i++;
+    else if (f.startsWith('-I') && f.length > 2) {
+      replace = f.slice(2);
+      i++;
+    } else return { ok: false, reason: `xargs option ${f} is not supported` };
+  }
+  const body = xargs.slice(i);
+  if (body[0] !== 'curl') return { ok: false, reason: 'xargs does not run curl' };
+  if (replace === undefined) return { ok: false, reason: 'xargs without -I passes the number to curl as an argument' };
+  if (body.some((w) => w.includes(replace as string)))
+    return { ok: false, reason: `xargs substitutes ${replace} into the request: each request differs` };
+  return { ok: true, pipeline: { loop: { count, body: [body] }, stages: stages.slice(2) } };
+}
+
 /** Parses one command unit's text into its pipeline structure. */
 export function parsePipeline(text: string): PipelineParse {
   const r = tokenize(normaliseLoopHeader(text));
@@ -147,5 +181,5 @@ export function parsePipeline(text: string): PipelineParse {
     return { ok: false, reason: `"${first.v}" blocks are not parsed` };
   const st = stagesOf(tokens);
   if ('reason' in st) return { ok: false, reason: st.reason };
-  return { ok: true, pipeline: { stages: st.stages } };
+  return xargsLoop(st.stages) ?? { ok: true, pipeline: { stages: st.stages } };
 }

@@ -128,6 +128,38 @@ describe('burst checks', () => {
     expect(Object.keys((c as { expect: { counts: object } }).expect.counts)).toEqual(['429']);
   });
 
+  it.each([
+    [
+      'seq 1 110 | xargs -I{} curl …',
+      'seq 1 110 | xargs -I{} curl -s -o /dev/null -w "%{http_code}\\n" -H "x-user-id: t" http://a/ | grep 429 | wc -l\n# Expected: 10',
+      110,
+    ],
+    [
+      'seq 15 | xargs -P 4 -I % curl …',
+      'seq 15 | xargs -P 4 -I % curl -s -o /dev/null -w "%{http_code}\\n" http://a/ | sort | uniq -c\n# Expected: 10 200, 5 429',
+      15,
+    ],
+  ])('%s', (_name, block, count) => {
+    expect(one(block)).toMatchObject({ kind: 'burst', count });
+  });
+
+  it.each([
+    [
+      'substituted identity',
+      'seq 1 10 | xargs -I{} curl -s -o /dev/null -w "%{http_code}\\n" -H "x-user-id: u{}" http://a/ | grep 429 | wc -l\n# Expected: 0',
+      /each request differs/,
+    ],
+    [
+      'no -I',
+      'seq 1 10 | xargs curl -s -o /dev/null -w "%{http_code}\\n" http://a/ | grep 429 | wc -l\n# Expected: 0',
+      /without -I/,
+    ],
+  ])('xargs %s → manual', (_name, block, reason) => {
+    const c = one(block);
+    expect(c.kind).toBe('manual');
+    expect((c as { reason: string }).reason).toMatch(reason);
+  });
+
   it('C-style for loop', () => {
     const block =
       'for ((i=0; i<50; i++)); do curl -s -o /dev/null -w "%{http_code}\\n" http://a/; done | grep 429 | wc -l\n# Expected: 0';
