@@ -135,8 +135,8 @@ describe('burst checks', () => {
       110,
     ],
     [
-      'seq 15 | xargs -P 4 -I % curl …',
-      'seq 15 | xargs -P 4 -I % curl -s -o /dev/null -w "%{http_code}\\n" http://a/ | sort | uniq -c\n# Expected: 10 200, 5 429',
+      'seq 15 | xargs -P 4 -I @ curl …',
+      'seq 15 | xargs -P 4 -I @ curl -s -o /dev/null -w "%{http_code}\\n" http://a/ | sort | uniq -c\n# Expected: 10 200, 5 429',
       15,
     ],
   ])('%s', (_name, block, count) => {
