@@ -214,10 +214,12 @@ class RestClusterClient implements ClusterClient {
       };
     }
     const path = await this.objectPath(obj);
-    const body =
-      r.namespaced && !obj.metadata.namespace
-        ? { ...obj, metadata: { ...obj.metadata, namespace: this.defaultNamespace } }
-        : obj;
+    // Namespaced objects without a namespace go to the context's namespace (as kubectl does); cluster-scoped ones
+    // are sent without one.
+    const { namespace: _ns, ...clusterMeta } = obj.metadata;
+    const body = r.namespaced
+      ? { ...obj, metadata: { ...obj.metadata, namespace: obj.metadata.namespace ?? this.defaultNamespace } }
+      : { ...obj, metadata: clusterMeta };
     const res = await this.request('PATCH', path as string, {
       query: { fieldManager: opts.fieldManager, force: 'true', dryRun: opts.dryRun ? 'All' : undefined },
       body: JSON.stringify(body),

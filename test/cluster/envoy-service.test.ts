@@ -132,14 +132,25 @@ describe('clusterGatewayEndpoint (core)', () => {
     const { clusterGatewayEndpoint } = await import('../../src/core/cluster-api.js');
     const env = await startEnv();
     try {
-      const missing = await clusterGatewayEndpoint({ kubeconfig: env.kubeconfig, gatewayNamespace: 'task-api', gatewayName: 'eg' });
+      const missing = await clusterGatewayEndpoint({
+        kubeconfig: env.kubeconfig,
+        gatewayNamespace: 'task-api',
+        gatewayName: 'eg',
+      });
       expect(missing.ok).toBe(false);
       expect(missing.diagnostics[0].code).toBe('cluster/no-envoy-service');
       addEnvoy(env);
       const envoy = http.createServer((_req, res) => res.end('ok'));
       await new Promise<void>((r) => envoy.listen(0, '127.0.0.1', r));
-      env.fake.upgrade = portForwardUpgrade({ 'envoy-gateway-system/envoy-b-ready:8080': (envoy.address() as AddressInfo).port });
-      const found = await clusterGatewayEndpoint({ kubeconfig: env.kubeconfig, gatewayNamespace: 'task-api', gatewayName: 'eg', ports: { 0: 8080 } });
+      env.fake.upgrade = portForwardUpgrade({
+        'envoy-gateway-system/envoy-b-ready:8080': (envoy.address() as AddressInfo).port,
+      });
+      const found = await clusterGatewayEndpoint({
+        kubeconfig: env.kubeconfig,
+        gatewayNamespace: 'task-api',
+        gatewayName: 'eg',
+        ports: { 0: 8080 },
+      });
       expect(found.result?.description).toContain('LoadBalancer, address localhost');
       const pf = found.result?.portForward;
       expect(pf?.ports[0].local).toBeGreaterThan(0);
