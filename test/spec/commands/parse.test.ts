@@ -154,6 +154,11 @@ describe('burst checks', () => {
       'seq 1 10 | xargs curl -s -o /dev/null -w "%{http_code}\\n" http://a/ | grep 429 | wc -l\n# Expected: 0',
       /without -I/,
     ],
+    [
+      '-I % collides with %{http_code}',
+      'seq 5 | xargs -I % curl -s -o /dev/null -w "%{http_code}\\n" http://a/ | grep 429 | wc -l\n# Expected: 0',
+      /each request differs/,
+    ],
   ])('xargs %s → manual', (_name, block, reason) => {
     const c = one(block);
     expect(c.kind).toBe('manual');
