@@ -83,6 +83,9 @@ describe('verifyCriteria against the Task API test server', () => {
       'tls-host': 'passed',
       'tls-expiry': 'passed',
     });
+    expect(byId(r, 'SC-003').evidence).toMatch(
+      /→ 200 in \d+ ms; TLSv1\.3, chain not verified, host covered, (29|30) days left$/,
+    );
     const strict = criteria.map((c) =>
       c.id === 'SC-003' ? { ...c, checks: c.checks.map((k) => ({ ...k, insecure: false })) } : c,
     );

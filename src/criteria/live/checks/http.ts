@@ -1,7 +1,7 @@
 import type { HttpCheck } from '../../../spec/checks.js';
 import type { Outcome, RunContext } from '../context.js';
 import { describeTarget, rateLimited, sendOne, unreachable } from './request.js';
-import { tlsChecks } from './tls.js';
+import { tlsChecks, tlsEvidence } from './tls.js';
 
 /** `curl URL` → expected status; https URLs also get their TLS findings. */
 export async function runHttpCheck(ctx: RunContext, check: HttpCheck): Promise<Outcome> {
@@ -12,7 +12,7 @@ export async function runHttpCheck(ctx: RunContext, check: HttpCheck): Promise<O
   if (!sent.response)
     return { results: [unreachable('http', expected, sent, check.raw), ...tls], evidence: `${where} → no answer` };
   const { status, timing } = sent.response;
-  const evidence = `${where} → ${status} in ${Math.round(timing.totalMs)} ms`;
+  const evidence = `${where} → ${status} in ${Math.round(timing.totalMs)} ms${tlsEvidence(tls)}`;
   if (status === 429 && check.expect.status !== 429) {
     return { results: [rateLimited(ctx, 'http', expected, sent, check.raw), ...tls], evidence };
   }

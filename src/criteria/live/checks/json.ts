@@ -3,7 +3,7 @@ import type { Outcome, RunContext } from '../context.js';
 import { evalJqPath, jqValueMatches } from '../json-path.js';
 import { snippet } from './http.js';
 import { describeTarget, rateLimited, sendOne, unreachable } from './request.js';
-import { tlsChecks } from './tls.js';
+import { tlsChecks, tlsEvidence } from './tls.js';
 
 /** `curl URL | jq .field` → expected value. */
 export async function runJsonCheck(ctx: RunContext, check: JsonCheck): Promise<Outcome> {
@@ -45,6 +45,6 @@ export async function runJsonCheck(ctx: RunContext, check: JsonCheck): Promise<O
       },
       ...tls,
     ],
-    evidence: `${where} → ${status}, ${check.field} = ${shown}`,
+    evidence: `${where} → ${status}, ${check.field} = ${shown}${tlsEvidence(tls)}`,
   };
 }

@@ -90,3 +90,16 @@ function expiryCheck(ctx: RunContext, t: TlsInspection, insecure: boolean, raw?:
     raw,
   };
 }
+
+/** `; TLSv1.3, chain not verified, covers localhost, 29 days left` for an evidence line (empty when not https). */
+export function tlsEvidence(results: readonly CheckResult[]): string {
+  const get = (k: string) => results.find((r) => r.kind === k);
+  const hs = get('tls-handshake');
+  if (!hs) return '';
+  if (hs.verdict === 'failed') return '; TLS handshake failed';
+  const chain = (get('tls-chain')?.observed as { verified?: boolean } | undefined)?.verified;
+  const host = get('tls-host');
+  const days = (get('tls-expiry')?.observed as { daysToExpiry?: number } | undefined)?.daysToExpiry;
+  const proto = (hs.observed as { protocol?: string }).protocol ?? 'TLS';
+  return `; ${proto}, chain ${chain ? 'verified' : 'not verified'}, ${host?.verdict === 'passed' ? 'host covered' : 'host not covered'}, ${days} days left`;
+}
