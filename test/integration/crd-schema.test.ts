@@ -169,7 +169,7 @@ spec:
       code: 'schema/type',
       path: 'spec.listeners[0].port',
       message:
-        'spec.listeners[0].port: Invalid value: "80": spec.listeners[0].port in body must be of type integer: "string"',
+        'spec.listeners[0].port: Invalid value: "string": spec.listeners[0].port in body must be of type integer: "string"',
     },
     unknown: {
       from: 'hostname: api',
@@ -313,7 +313,7 @@ spec:
       code: 'schema/type',
       path: 'spec.cors.allowCredentials',
       message:
-        'spec.cors.allowCredentials: Invalid value: "yes": spec.cors.allowCredentials in body must be of type boolean: "string"',
+        'spec.cors.allowCredentials: Invalid value: "string": spec.cors.allowCredentials in body must be of type boolean: "string"',
     },
     unknown: {
       from: 'allowOrigins:',
@@ -354,7 +354,7 @@ spec:
       code: 'schema/type',
       path: 'spec.triggers[0].metadata.threshold',
       message:
-        'spec.triggers[0].metadata.threshold: Invalid value: 50: spec.triggers[0].metadata.threshold in body must be of type string: "integer"',
+        'spec.triggers[0].metadata.threshold: Invalid value: "integer": spec.triggers[0].metadata.threshold in body must be of type string: "integer"',
     },
     unknown: {
       from: 'pollingInterval:',
@@ -387,7 +387,7 @@ spec:
       to: 'duration: 90',
       code: 'schema/type',
       path: 'spec.duration',
-      message: 'spec.duration: Invalid value: 90: spec.duration in body must be of type string: "integer"',
+      message: 'spec.duration: Invalid value: "integer": spec.duration in body must be of type string: "integer"',
     },
     unknown: {
       from: 'dnsNames:',

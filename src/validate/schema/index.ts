@@ -1,6 +1,7 @@
 export { celEnvironment } from './cel/environment.js';
 export { runCelTask } from './cel/evaluate.js';
 export { parseQuantity } from './cel/lib-quantity.js';
+export { SCHEMA_DIAGNOSTIC_CODES } from './codes.js';
 export { type CompileOptions, compileSchema } from './compile.js';
 export { didYouMean, levenshtein } from './did-you-mean.js';
 export { escapeCelProperty } from './escape.js';

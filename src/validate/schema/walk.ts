@@ -55,7 +55,7 @@ export function walk(node: SchemaNode, value: unknown, st: WalkState): unknown {
     report(
       st,
       'schema/type',
-      `Invalid value: ${valueText(value)}: ${pathText(st.path)} in body must be of type ${typeLabel(node)}: "${t}"`,
+      `Invalid value: "${t}": ${pathText(st.path)} in body must be of type ${typeLabel(node)}: "${t}"`,
       t === 'integer' || t === 'number' || t === 'boolean'
         ? `quote it if a ${node.type} is meant`
         : `use a value of type ${typeLabel(node)}`,

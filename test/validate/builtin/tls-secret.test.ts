@@ -5,29 +5,30 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseManifestStream } from '../../../src/model/load-yaml.js';
 import { validateBuiltin } from '../../../src/validate/builtin/index.js';
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+type KeyPair = webcrypto.CryptoKeyPair;
 const alg = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
 const NOW = new Date('2026-06-01T00:00:00Z');
 const DAY = 86_400_000;
 
 async function keyPair() {
-  return (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as unknown as CryptoKeyPair;
+  return (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as KeyPair;
 }
 
-async function certPem(keys: CryptoKeyPair, notBefore: Date, notAfter: Date): Promise<string> {
+async function certPem(keys: KeyPair, notBefore: Date, notAfter: Date): Promise<string> {
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: '01',
     name: 'CN=api.example.com',
     notBefore,
     notAfter,
-    keys,
+    keys: keys as unknown as Parameters<typeof x509.X509CertificateGenerator.createSelfSigned>[0]['keys'],
     signingAlgorithm: alg,
   });
   return cert.toString('pem');
 }
 
-async function keyPem(keys: CryptoKeyPair): Promise<string> {
-  const der = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey as unknown as webcrypto.CryptoKey));
+async function keyPem(keys: KeyPair): Promise<string> {
+  const der = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));
   const b64 = der
     .toString('base64')
     .match(/.{1,64}/g)

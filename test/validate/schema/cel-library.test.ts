@@ -114,3 +114,26 @@ describe('library errors on bad input', () => {
     }
   });
 });
+
+describe('diagnostic code documentation', () => {
+  it('documents every code that src/validate/{schema,crds,builtin} emits', async () => {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { SCHEMA_DIAGNOSTIC_CODES } = await import('../../../src/validate/schema/index.js');
+    const root = join(import.meta.dirname, '..', '..', '..', 'src', 'validate');
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const n of readdirSync(d)) {
+        const p = join(d, n);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (p.endsWith('.ts') && !p.endsWith('codes.ts')) files.push(p);
+      }
+    };
+    for (const d of ['schema', 'crds', 'builtin']) walk(join(root, d));
+    const used = new Set<string>();
+    for (const f of files) {
+      for (const m of readFileSync(f, 'utf8').matchAll(/'((?:schema|cel|crds|secret)\/[a-z-]+)'/g)) used.add(m[1]);
+    }
+    expect([...used].filter((c) => !(c in SCHEMA_DIAGNOSTIC_CODES))).toEqual([]);
+  });
+});

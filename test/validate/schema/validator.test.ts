@@ -26,7 +26,7 @@ parentRef: {name: gw}`);
     expect(d).toMatchObject({
       code: 'schema/type',
       path: 'spec.min',
-      message: 'spec.min: Invalid value: "3": spec.min in body must be of type integer: "string"',
+      message: 'spec.min: Invalid value: "string": spec.min in body must be of type integer: "string"',
       file: 'w.yaml',
       line: 7,
       column: 8,
