@@ -123,7 +123,8 @@ function walkObject(
     const child = props?.get(key);
     if (child) {
       if (child.ignored) continue;
-      if (v === null && !child.nullable && child.hasDefault && !st.light) continue; // pruned, then defaulted
+      // The API server prunes nulls of non-nullable fields (then applies defaults and `required`).
+      if (v === null && !child.nullable) continue;
       st.path.push(key);
       const cv = walk(child, v, st);
       if (view && cv !== undefined) view[node.celNames?.get(key) ?? key] = cv;
@@ -166,7 +167,8 @@ function walkObject(
   }
   if (node.required) {
     for (const r of node.required) {
-      if (obj[r] !== undefined) continue;
+      const v = obj[r];
+      if (v !== undefined && !(v === null && props?.get(r)?.nullable === false)) continue;
       if (!st.light && props?.get(r)?.hasDefault) continue;
       report(st, 'schema/required', 'Required value', `add "${r}"`, r);
     }

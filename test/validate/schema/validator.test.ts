@@ -93,6 +93,14 @@ tags: [a, B, toolongtag, ""]`).replace('name: http, port: 80', 'name: Http, port
     expect(ds.find((d) => d.path === 'metadata.lables')?.hint).toContain('"labels"');
   });
 
+  it('prunes nulls of non-nullable fields, as the API server does, before defaults and required', () => {
+    expect(errorsOf(widget('min: null\nmode: null'))).toEqual([]);
+    const [d, ...rest] = errorsOf(widget('parentRef: {name: null}'));
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ code: 'schema/required', path: 'spec.parentRef.name', message: 'spec.parentRef.name: Required value' });
+    expect(errorsOf(widget('tags: [a, null]'))[0]).toMatchObject({ code: 'schema/type', path: 'spec.tags[1]' });
+  });
+
   it('accepts int-or-string values and rejects other types there', () => {
     expect(errorsOf(widget('weight: 3'))).toEqual([]);
     expect(errorsOf(widget('weight: "3"'))).toEqual([]);
