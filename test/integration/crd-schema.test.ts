@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import { parseManifestStream } from '../../src/model/load-yaml.js';
+import { validateBuiltin } from '../../src/validate/builtin/index.js';
 import { type CrdSet, loadCrds } from '../../src/validate/crds/index.js';
 import { celEnvironment } from '../../src/validate/schema/cel/environment.js';
 import { rewriteHasMacros } from '../../src/validate/schema/cel/rewrite.js';
@@ -115,6 +116,29 @@ describe('Gateway API conformance manifests pass the official CRD schemas and CE
       expect(problems).toEqual([]);
     });
   }
+});
+
+describe('our golden stacks', () => {
+  it('pass the official CRD schemas and CEL rules (custom kinds) and the built-in checks (core kinds)', () => {
+    const dirs = [join(repoRoot, 'test', 'golden'), join(repoRoot, 'examples')];
+    const files = dirs
+      .filter(existsSync)
+      .flatMap((d) => readdirSync(d).map((n) => join(d, n, 'stack.golden.yaml')))
+      .filter(existsSync);
+    expect(files.length).toBeGreaterThan(0);
+    const problems: string[] = [];
+    for (const f of files) {
+      const { docs, diagnostics } = parseManifestStream(readFileSync(f, 'utf8'), f);
+      expect(diagnostics).toEqual([]);
+      for (const d of docs) {
+        const { apiVersion, kind } = d.object;
+        const ds = experimental.covers(apiVersion, kind) ? experimental.validate(d) : validateBuiltin(d);
+        if (!ds) problems.push(`${f}: ${kind} is covered neither by a CRD nor by the built-in checks`);
+        for (const x of notInfo(ds ?? [])) problems.push(`${f}: ${x.code} ${x.message}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
 });
 
 describe('envoy-gateway.md §13 tutorial BackendTrafficPolicy', () => {
