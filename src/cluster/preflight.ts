@@ -223,13 +223,42 @@ export async function preflight(client: ClusterClient, opts: PreflightOptions = 
     });
     return done();
   }
-  const byName = new Map((await listCrds(client)).map((c) => [c.metadata.name as string, c]));
   const components = opts.components ?? ['gateway-api', 'envoy-gateway', 'keda', 'cert-manager'];
+  // An RBAC-limited user may not list CRDs or read envoy-gateway-system: report that as a failed item.
+  const attempt = async (name: string, fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (e) {
+      if (!(e instanceof ClusterError)) throw e;
+      items.push({
+        name,
+        ok: false,
+        detail: e.message,
+        fix:
+          e.kind === 'forbidden'
+            ? 'ask for read access (get/list) to this resource, or run preflight with an admin context'
+            : undefined,
+      });
+    }
+  };
+  let byName = new Map<string, Manifest>();
+  if (components.length > 0) {
+    await attempt('CustomResourceDefinitions', async () => {
+      byName = new Map((await listCrds(client)).map((c) => [c.metadata.name as string, c]));
+    });
+    if (byName.size === 0 && items.some((i) => i.name === 'CustomResourceDefinitions')) return done();
+  }
   for (const req of REQUIRED) if (components.includes(req.component)) items.push(crdItem(req, byName));
   if (components.includes('envoy-gateway')) {
-    if (byName.has('gatewayclasses.gateway.networking.k8s.io'))
-      items.push(await gatewayClassItem(client, opts.gatewayClass ?? 'eg', !!opts.gatewayClassInStack));
-    items.push(await egDeploymentItem(client));
+    const gcName = opts.gatewayClass ?? 'eg';
+    if (byName.has('gatewayclasses.gateway.networking.k8s.io')) {
+      await attempt(`GatewayClass ${gcName}`, async () => {
+        items.push(await gatewayClassItem(client, gcName, !!opts.gatewayClassInStack));
+      });
+    }
+    await attempt('Envoy Gateway controller', async () => {
+      items.push(await egDeploymentItem(client));
+    });
   }
   if (opts.prometheusUrl)
     items.push(await checkPrometheus(client, opts.prometheusUrl, opts.prometheusTimeoutMs ?? 5000));

@@ -119,6 +119,15 @@ describe('preflight against the fake API server', () => {
     env.fake = await env.fake.start(); // afterEach stops it again
   });
 
+  it('reports RBAC denials as failed items instead of throwing', async () => {
+    env.fake.forbid.push(/customresourcedefinitions$/);
+    const r = await preflight(env.client);
+    expect(r.ok).toBe(false);
+    expect(r.items.map((i) => i.name)).toEqual(['Kubernetes API', 'CustomResourceDefinitions']);
+    expect(r.items[1].detail).toContain('forbidden');
+    expect(r.items[1].fix).toContain('read access');
+  });
+
   it('listCrds returns the cluster CRD objects', async () => {
     const crds = await listCrds(env.client);
     expect(crds.map((c) => c.metadata.name)).toContain('httproutes.gateway.networking.k8s.io');

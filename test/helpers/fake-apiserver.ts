@@ -124,6 +124,8 @@ export class FakeApiServer {
   private readonly proxies = new Map<string, (path: string) => { status: number; body: string }>();
   private rv = 100;
   url = '';
+  /** Requests whose path matches one of these get 403 Forbidden (RBAC), e.g. `/customresourcedefinitions$/`. */
+  readonly forbid: RegExp[] = [];
   /** Handles WebSocket upgrades (pods/portforward); see test/cluster/fake-portforward.ts. */
   upgrade?: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void;
 
@@ -254,6 +256,22 @@ export class FakeApiServer {
       });
       if (this.token && req.headers.authorization !== `Bearer ${this.token}`) {
         this.send(res, 401, status(401, 'Unauthorized', 'Unauthorized'));
+        return;
+      }
+      const denied = this.forbid.find((re) => re.test(u.pathname));
+      if (denied) {
+        const res403 = u.pathname.split('/').filter(Boolean);
+        const resource = res403[res403.length - 1];
+        this.send(
+          res,
+          403,
+          status(
+            403,
+            'Forbidden',
+            `${resource} is forbidden: User "dev" cannot ${req.method === 'GET' ? 'list' : 'patch'} resource "${resource}" at the cluster scope`,
+            { kind: resource },
+          ),
+        );
         return;
       }
       try {
