@@ -1,3 +1,5 @@
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connect } from '../../src/cluster/client.js';
 import { listCrds } from '../../src/cluster/crds.js';
@@ -107,6 +109,32 @@ describe('preflight against the fake API server', () => {
     });
     expect(bad.items[1].ok).toBe(false);
     expect(bad.items[1].detail).toContain('HTTP 503');
+  });
+
+  it('checks a non-cluster Prometheus URL with a direct GET and a timeout', async () => {
+    const prom = http.createServer((req, res) => {
+      if (req.url === '/api/v1/status/buildinfo')
+        res.end(JSON.stringify({ status: 'success', data: { version: '3.5.0' } }));
+      // anything else: never answer (to exercise the timeout)
+    });
+    await new Promise<void>((r) => prom.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(prom.address() as AddressInfo).port}`;
+    try {
+      const ok = await preflight(env.client, { components: [], prometheusUrl: base });
+      expect(ok.items[1]).toMatchObject({ ok: true, version: '3.5.0', detail: 'answers' });
+      const t0 = Date.now();
+      const slow = await preflight(env.client, {
+        components: [],
+        prometheusUrl: `${base}/hang`,
+        prometheusTimeoutMs: 200,
+      });
+      expect(slow.items[1].ok).toBe(false);
+      expect(slow.items[1].detail).toContain('no answer within 200 ms');
+      expect(Date.now() - t0).toBeLessThan(2000);
+    } finally {
+      prom.closeAllConnections();
+      await new Promise<void>((r) => prom.close(() => r()));
+    }
   });
 
   it('says the API is unreachable instead of throwing', async () => {
