@@ -15,6 +15,11 @@ export const obj = (properties: Record<string, Schema>, extra: Schema = {}): Sch
   ...extra,
 });
 export const port = (): Schema => int({ minimum: 1, maximum: 65535 });
+/** IANA service name (port names): at most 15 characters, lower-case letters, digits and '-', at least one letter. */
+export const portName = (): Schema => str({ maxLength: 15, pattern: '^(?=.*[a-z])[a-z0-9]([-a-z0-9]*[a-z0-9])?$' });
+/** A port number or a named port (targetPort, probe ports). */
+export const portOrName = (): Schema =>
+  intOrString({ minimum: 1, maximum: 65535, maxLength: 15, pattern: '^(?=.*[a-z])[a-z0-9]([-a-z0-9]*[a-z0-9])?$' });
 export const protocol = (): Schema => str({ enum: ['TCP', 'UDP', 'SCTP'] });
 
 /** Quantity (`100m`, `1Gi`, 2): the API server's quantity pattern. */

@@ -115,6 +115,12 @@ describe('validateBuiltin', () => {
     expect(codes(run(SERVICE.replace('name: api, namespace', 'name: 1api, namespace')))).toEqual([
       'schema/metadata metadata.name',
     ]);
+    expect(codes(run(SERVICE.replace('targetPort: http}', 'targetPort: HTTP_PORT}')))).toEqual([
+      'schema/pattern spec.ports[0].targetPort',
+    ]);
+    expect(codes(run(SERVICE.replace('targetPort: 9090}', 'targetPort: 70000}')))).toEqual([
+      'schema/min-max spec.ports[1].targetPort',
+    ]);
     expect(codes(run(SERVICE.replace('targetPort: http}', 'targetPort: http, protocol: QUIC}')))).toEqual([
       'schema/enum spec.ports[0].protocol',
     ]);

@@ -1,6 +1,6 @@
 import { dns1035LabelErrors } from '../../schema/k8s-names.js';
 import type { BuiltinKind } from '../kind.js';
-import { arr, bool, int, intOrString, obj, opaque, port, protocol, resource, str, strMap } from '../openapi.js';
+import { arr, bool, int, obj, opaque, port, portOrName, protocol, resource, str, strMap } from '../openapi.js';
 
 export const serviceKind: BuiltinKind = {
   apiVersion: 'v1',
@@ -19,7 +19,7 @@ export const serviceKind: BuiltinKind = {
               protocol: { ...protocol(), default: 'TCP' },
               appProtocol: str(),
               port: port(),
-              targetPort: intOrString(),
+              targetPort: portOrName(),
               nodePort: int({ minimum: 0, maximum: 65535 }),
             },
             { required: ['port'] },
