@@ -93,3 +93,16 @@ export function finding(
   origin.set(d, entry);
   return d;
 }
+
+const memo = new WeakMap<RuleContext, Map<string, unknown>>();
+
+/** Computes a value once per context (indexes shared by several rules keep the run linear in the number of documents). */
+export function cached<T>(ctx: RuleContext, key: string, compute: () => T): T {
+  let m = memo.get(ctx);
+  if (!m) {
+    m = new Map();
+    memo.set(ctx, m);
+  }
+  if (!m.has(key)) m.set(key, compute());
+  return m.get(key) as T;
+}

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../../model/diagnostic.js';
 import { finding, type Rule } from '../rule.js';
 import { hpaNameOf, KEDA_GROUP, scaledObjectsIn } from '../util/keda.js';
-import { precedes } from './workload-already-managed.js';
+import { group, precedes } from './workload-already-managed.js';
 
 /** KEDA webhook W4: no other ScaledObject in the namespace uses the same HPA name. */
 export const hpaNameTaken: Rule = {

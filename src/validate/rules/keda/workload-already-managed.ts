@@ -16,14 +16,25 @@ export const workloadAlreadyManaged: Rule = {
   },
   check(ctx) {
     const out: Diagnostic[] = [];
-    const sos = ctx.allOfKind('ScaledObject', KEDA_GROUP);
-    const hpas = ctx.allOfKind('HorizontalPodAutoscaler', 'autoscaling');
+    const targetKey = (ns: string | undefined, g: string, kind: string, name: string) => `${ns}|${g}|${kind}|${name}`;
+    const sos = group(ctx.allOfKind('ScaledObject', KEDA_GROUP), (o) => {
+      const t = scaleTargetOf(o);
+      return targetKey(o.namespace, t.group, t.kind, t.name);
+    });
+    const hpas = group(ctx.allOfKind('HorizontalPodAutoscaler', 'autoscaling'), (h) => {
+      const ref = obj(obj(h.object.spec).scaleTargetRef);
+      return targetKey(
+        h.namespace,
+        groupOfApiVersion(str(ref.apiVersion) ?? 'apps/v1'),
+        str(ref.kind) ?? '',
+        str(ref.name) ?? '',
+      );
+    });
     for (const so of scaledObjectsIn(ctx)) {
       const t = scaleTargetOf(so);
       const type = `${t.apiVersion}.${t.kind}`;
-      const earlier = sos.find(
-        (o) => o !== so && o.namespace === so.namespace && same(scaleTargetOf(o), t) && precedes(o, so),
-      );
+      const key = targetKey(so.namespace, t.group, t.kind, t.name);
+      const earlier = (sos.get(key) ?? []).find((o) => o !== so && precedes(o, so));
       if (earlier) {
         out.push(
           finding(this, so, ['spec', 'scaleTargetRef'], {
@@ -32,12 +43,9 @@ export const workloadAlreadyManaged: Rule = {
           }),
         );
       }
-      for (const hpa of hpas) {
-        if (hpa.namespace !== so.namespace || ownedBy(hpa, so)) continue;
+      for (const hpa of hpas.get(key) ?? []) {
+        if (ownedBy(hpa, so)) continue;
         if (hpa.object.metadata.annotations?.['validations.keda.sh/hpa-ownership'] === 'false') continue;
-        const ref = obj(obj(hpa.object.spec).scaleTargetRef);
-        const hpaGroup = groupOfApiVersion(str(ref.apiVersion) ?? 'apps/v1');
-        if (str(ref.kind) !== t.kind || str(ref.name) !== t.name || hpaGroup !== t.group) continue;
         const transfer = so.object.metadata.annotations?.['scaledobject.keda.sh/transfer-hpa-ownership'] === 'true';
         if (transfer && hpaNameOf(so) === hpa.name) continue;
         out.push(
@@ -56,8 +64,16 @@ export const workloadAlreadyManaged: Rule = {
   },
 };
 
-function same(a: ReturnType<typeof scaleTargetOf>, b: ReturnType<typeof scaleTargetOf>): boolean {
-  return a.group === b.group && a.kind === b.kind && a.name === b.name;
+/** Groups entries by a key. */
+export function group(entries: readonly Entry[], keyOf: (e: Entry) => string): Map<string, Entry[]> {
+  const out = new Map<string, Entry[]>();
+  for (const e of entries) {
+    const k = keyOf(e);
+    const list = out.get(k) ?? [];
+    list.push(e);
+    out.set(k, list);
+  }
+  return out;
 }
 
 /** The other object was there first: it is in the cluster, or earlier in the validated set. */

@@ -4,14 +4,15 @@ import { isObj, num, obj, parseFloatStrict, str } from '../util/data.js';
 import { envoyReplicas } from '../util/envoy.js';
 import { maxReplicas, scaledObjectsIn, triggersOf } from '../util/keda.js';
 import { resolvedTargetsOf } from '../util/policy.js';
-import { routesToWorkload } from '../util/workload.js';
+import { scaledObjectsByRoute } from '../util/workload.js';
 
 const DEFAULT_THRESHOLD = 1024;
 
 /** In-flight requests a concurrency-scaled ScaledObject expects at max scale (threshold × maxReplicaCount), when it scales on concurrency. */
 function expectedFromScaler(ctx: RuleContext, routeKeys: Set<string>): { value: number; source: string } | undefined {
-  for (const so of scaledObjectsIn(ctx)) {
-    if (!routesToWorkload(ctx, so).some((r) => routeKeys.has(`${r.route.namespace}/${r.route.name}`))) continue;
+  const byRoute = scaledObjectsByRoute(ctx, () => scaledObjectsIn(ctx));
+  const candidates = new Set([...routeKeys].flatMap((k) => byRoute.get(k) ?? []));
+  for (const so of candidates) {
     for (const t of triggersOf(so)) {
       const q = String(t.metadata.query ?? '');
       if (t.type !== 'prometheus' || !/rq_active|concurren|in_?flight/i.test(q)) continue;

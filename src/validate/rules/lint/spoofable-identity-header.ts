@@ -1,16 +1,18 @@
 import type { Diagnostic } from '../../../model/diagnostic.js';
-import { type Entry, finding, type Rule, type RuleContext } from '../rule.js';
+import { cached, type Entry, finding, type Rule, type RuleContext } from '../rule.js';
 import { arr, isObj, obj, str } from '../util/data.js';
 import { EG_GROUP } from '../util/gateway.js';
 import { btpsIn, headersOf, looksLikeIdentity, rateLimitRulesOf } from '../util/ratelimit.js';
-import { scopeOf, scopesMeet } from '../util/scope.js';
+import { indexByTarget, meeting, scopeOf } from '../util/scope.js';
 
 const lower = (v: unknown) => (str(v) ?? '').toLowerCase();
 
 /** SecurityPolicies in scope that derive `header` (JWT claimToHeaders / API key forwardClientIDHeader) or authenticate it. */
 function derivers(ctx: RuleContext, scope: Set<string>, header: string): Entry[] {
-  return ctx.allOfKind('SecurityPolicy', EG_GROUP).filter((sp) => {
-    if (!scopesMeet(scope, scopeOf(ctx, sp))) return false;
+  const index = cached(ctx, 'spoof:securityPolicies', () =>
+    indexByTarget(ctx, ctx.allOfKind('SecurityPolicy', EG_GROUP)),
+  );
+  return meeting(index, scope).filter((sp) => {
     const spec = obj(sp.object.spec);
     const jwt = obj(spec.jwt);
     const claims = arr(jwt.providers).flatMap((p) => arr(obj(p).claimToHeaders).map((c) => lower(obj(c).header)));
@@ -23,9 +25,12 @@ function derivers(ctx: RuleContext, scope: Set<string>, header: string): Entry[]
 
 /** ClientTrafficPolicies in scope that strip a client-sent `header` before any filter runs. */
 function strippers(ctx: RuleContext, scope: Set<string>, header: string): Entry[] {
-  return ctx.allOfKind('ClientTrafficPolicy', EG_GROUP).filter((ctp) => {
+  const index = cached(ctx, 'spoof:clientTrafficPolicies', () =>
+    indexByTarget(ctx, ctx.allOfKind('ClientTrafficPolicy', EG_GROUP)),
+  );
+  return meeting(index, scope).filter((ctp) => {
     const removed = arr(obj(obj(obj(ctp.object.spec).headers).earlyRequestHeaders).remove).map(lower);
-    return removed.includes(header) && scopesMeet(scope, scopeOf(ctx, ctp));
+    return removed.includes(header);
   });
 }
 

@@ -36,7 +36,12 @@ export const listenerConflict: Rule = {
         } else byName.set(l.name, l);
       }
       const byPort = new Map<number, Listener[]>();
-      for (const l of ls) if (l.port !== undefined) byPort.set(l.port, [...(byPort.get(l.port) ?? []), l]);
+      for (const l of ls) {
+        if (l.port === undefined) continue;
+        const list = byPort.get(l.port) ?? [];
+        list.push(l);
+        byPort.set(l.port, list);
+      }
       for (const [port, group] of byPort) {
         const families = new Set(group.filter((l) => family(l.protocol) !== 'udp').map((l) => family(l.protocol)));
         if (families.size > 1) {

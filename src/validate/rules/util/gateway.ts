@@ -1,5 +1,5 @@
 import { groupOf } from '../../../model/manifest.js';
-import type { Entry, RuleContext } from '../rule.js';
+import { cached, type Entry, type RuleContext } from '../rule.js';
 import { arr, num, type Obj, obj, str } from './data.js';
 import { hostnamesIntersect } from './hostnames.js';
 import { labelsOf, selectorMatches } from './labels.js';
@@ -142,14 +142,26 @@ export function resolveParent(ctx: RuleContext, route: Entry, ref: ParentRef): A
   return result;
 }
 
-/** All (route, attachment) pairs of the set whose parent is this Gateway. */
+/** All (route, attachment) pairs of the set whose parent is this Gateway (indexed once per context). */
 export function attachmentsTo(ctx: RuleContext, gateway: Entry): { route: Entry; att: Attachment }[] {
-  const out: { route: Entry; att: Attachment }[] = [];
-  for (const route of routesIn(ctx)) {
-    for (const ref of parentRefsOf(route)) {
-      if (ref.kind !== 'Gateway' || ref.name !== gateway.name || ref.namespace !== gateway.namespace) continue;
-      out.push({ route, att: resolveParent(ctx, route, ref) });
+  const index = cached(ctx, 'gateway:attachments', () => {
+    const byParent = new Map<string, { route: Entry; ref: ParentRef }[]>();
+    for (const route of routesIn(ctx)) {
+      for (const ref of parentRefsOf(route)) {
+        if (ref.kind !== 'Gateway') continue;
+        const key = `${ref.namespace}/${ref.name}`;
+        const list = byParent.get(key) ?? [];
+        list.push({ route, ref });
+        byParent.set(key, list);
+      }
     }
+    return { byParent, resolved: new Map<string, { route: Entry; att: Attachment }[]>() };
+  });
+  const key = `${gateway.namespace}/${gateway.name}`;
+  let out = index.resolved.get(key);
+  if (!out) {
+    out = (index.byParent.get(key) ?? []).map(({ route, ref }) => ({ route, att: resolveParent(ctx, route, ref) }));
+    index.resolved.set(key, out);
   }
   return out;
 }

@@ -28,8 +28,20 @@ const unquote = (s: string) => {
   }
 };
 
-/** Parses PromQL with the Prometheus lezer grammar: first error node (⚠), metric names and label matchers. */
+const memo = new Map<string, PromqlSummary>();
+const MEMO_LIMIT = 10_000;
+
+/** Parses PromQL with the Prometheus lezer grammar: first error node (⚠), metric names and label matchers. Memoized. */
 export function analyzePromql(query: string): PromqlSummary {
+  const hit = memo.get(query);
+  if (hit) return hit;
+  const result = parsePromql(query);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(query, result);
+  return result;
+}
+
+function parsePromql(query: string): PromqlSummary {
   const out: PromqlSummary = { metrics: [], matchers: [] };
   if (query.trim() === '') {
     out.error = { offset: 0, message: 'empty query' };

@@ -82,6 +82,24 @@ describe(C, () => {
     expect(findings(parentGateway, yaml)).toEqual(expected);
   });
 
+  it('a ListenerSet parent resolves its own listeners (Same is relative to the ListenerSet namespace)', () => {
+    const ls = `apiVersion: gateway.networking.k8s.io/v1
+kind: ListenerSet
+metadata: {name: team, namespace: app}
+spec:
+  parentRef: {name: eg, namespace: infra}
+  listeners: [{name: extra, protocol: HTTP, port: 8080}]
+`;
+    const ref = (section: string) => `{kind: ListenerSet, name: team, sectionName: ${section}}`;
+    expect(findings(parentGateway, ls + route('app', ref('extra')))).toEqual([]);
+    expect(findings(parentGateway, ls + route('app', ref('nope')))).toEqual([
+      `${C}:error@spec.parentRefs[0].sectionName`,
+    ]);
+    expect(findings(parentGateway, ls + route('other', `{kind: ListenerSet, name: team, namespace: app}`))).toEqual([
+      `${C}:error@spec.parentRefs[0]`,
+    ]);
+  });
+
   it('a missing Gateway is an error when cluster objects are given, and resolves from them', () => {
     const yaml = route('app', '{name: eg, namespace: infra, sectionName: http}');
     expect(findings(parentGateway, yaml, { clusterObjects: [] })).toEqual([`${C}:error@spec.parentRefs[0].name`]);
