@@ -5,3 +5,4 @@ export { GenerateInput, type GenerateOptions, type GenerateResult, generate } fr
 export { MAX_INPUT_BYTES, readInputFile } from './read-input.js';
 export { recommend, RecommendInput, DECISION_TREE, decisionTreeMarkdown, type Recommendation } from './recommend.js';
 export { PLAYBOOKS, Symptom, findPlaybook, explains, troubleshootingMarkdown, type Playbook } from './troubleshoot.js';
+export { check, CheckInput, type CheckOptions, type CheckResult } from './check.js';

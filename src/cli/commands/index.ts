@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { applyCommand } from './apply.js';
+import { checkCommand } from './check.js';
 import { crdsCommand } from './crds.js';
 import { diffCommand } from './diff.js';
 import { dryRunCommand } from './dry-run.js';
@@ -16,6 +17,7 @@ export const commands: Command[] = [
   initCommand as unknown as Command,
   generateCommand as unknown as Command,
   simulateCommand as unknown as Command,
+  checkCommand as unknown as Command,
   verifyCommand as unknown as Command,
   preflightCommand as unknown as Command,
   dryRunCommand as unknown as Command,
