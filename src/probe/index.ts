@@ -5,5 +5,5 @@
 export { type BurstOptions, type BurstResult, burst } from './burst.js';
 export { ProbeError, probeErrorFrom } from './errors.js';
 export { type HttpRequestOptions, type HttpResponse, httpRequest } from './http.js';
-export { type PromQueryResult, type PromSample, promQuery } from './prometheus.js';
+export { type PromQueryResult, type PromSample, parsePromAnswer, promQuery } from './prometheus.js';
 export { type TlsInspection, type TlsInspectOptions, tlsInspect } from './tls.js';

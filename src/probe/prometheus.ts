@@ -26,16 +26,24 @@ export async function promQuery(baseUrl: string, query: string, timeoutMs = 5000
     headers: { accept: 'application/json' },
     maxBodyBytes: 1 << 20,
   });
+  return parsePromAnswer(res.status, res.body, url.origin, query);
+}
+
+/**
+ * Reads a Prometheus `/api/v1/query` answer (however it was fetched, e.g. through the Kubernetes API server's
+ * service proxy). Throws `ProbeError` for an error answer or a body that is not the API's JSON.
+ */
+export function parsePromAnswer(status: number, body: string, where: string, query: string): PromQueryResult {
   let doc: { status?: string; error?: string; errorType?: string; data?: { resultType?: string; result?: unknown } };
   try {
-    doc = JSON.parse(res.body);
+    doc = JSON.parse(body);
   } catch {
-    throw new ProbeError('probe/prometheus-bad-answer', `${url.origin}: HTTP ${res.status}, not JSON`);
+    throw new ProbeError('probe/prometheus-bad-answer', `${where}: HTTP ${status}, not JSON`);
   }
-  if (res.status !== 200 || doc.status !== 'success' || !doc.data) {
+  if (status !== 200 || doc.status !== 'success' || !doc.data) {
     throw new ProbeError(
       'probe/prometheus-error',
-      `${url.origin}: HTTP ${res.status} ${doc.errorType ?? ''} ${doc.error ?? ''}`.trim() + ` (query: ${query})`,
+      `${where}: HTTP ${status} ${doc.errorType ?? ''} ${doc.error ?? ''}`.trim() + ` (query: ${query})`,
     );
   }
   const type = doc.data.resultType as PromQueryResult['resultType'];

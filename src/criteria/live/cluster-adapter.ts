@@ -1,5 +1,7 @@
 import type { ClusterClient } from '../../cluster/client.js';
+import { inClusterService } from '../../cluster/prometheus.js';
 import type { Manifest } from '../../model/manifest.js';
+import { parsePromAnswer } from '../../probe/index.js';
 import { type PrinterColumn, printerColumns } from './printer-columns.js';
 import type { LiveCluster } from './types.js';
 
@@ -44,7 +46,7 @@ export function resolveKind(kind: string): { apiVersion: string; kind: string } 
 /**
  * A read-only LiveCluster over the cluster module's client. Printer columns are computed from the CRD's
  * `additionalPrinterColumns` (what `kubectl get` shows for custom resources); built-in kinds get NAME and AGE.
- * Secret data is never returned.
+ * In-cluster Prometheus addresses are queried through the API server's service proxy. Secret data is never returned.
  */
 export function liveClusterFrom(client: ClusterClient, opts: { now?: () => Date } = {}): LiveCluster {
   const now = opts.now ?? (() => new Date());
@@ -86,6 +88,26 @@ export function liveClusterFrom(client: ClusterClient, opts: { now?: () => Date 
   return {
     async getObject(kind, name, namespace) {
       return (await get(kind, name, namespace)) as Record<string, unknown> | undefined;
+    },
+    async prometheusQuery(serverAddress, query, timeoutMs) {
+      const url = new URL(serverAddress);
+      const svc = inClusterService(url);
+      if (!svc) return undefined;
+      const base = url.pathname.replace(/\/$/, '');
+      const res = await client.request(
+        'GET',
+        `/api/v1/namespaces/${svc.namespace}/services/${svc.name}:${svc.port}/proxy${base}/api/v1/query`,
+        {
+          query: { query },
+          timeoutMs,
+        },
+      );
+      return parsePromAnswer(
+        res.status,
+        res.text,
+        `${serverAddress} (service proxy ${svc.namespace}/${svc.name}:${svc.port})`,
+        query,
+      );
     },
     async printerColumns(kind, name, namespace) {
       const obj = await get(kind, name, namespace);

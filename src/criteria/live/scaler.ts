@@ -1,4 +1,4 @@
-import { ProbeError, promQuery } from '../../probe/index.js';
+import { ProbeError, type PromQueryResult, promQuery } from '../../probe/index.js';
 import { mapOrigin } from './origin.js';
 
 /** One Prometheus trigger of a KEDA ScaledObject, queried now. */
@@ -9,6 +9,8 @@ export interface ScalerReading {
   serverAddress: string;
   /** Where the query was sent (after `--origin` mapping). */
   queriedAt: string;
+  /** How: straight to the address, to its `--origin` mapping, or through the cluster (API server service proxy). */
+  via: 'direct' | 'origin' | 'cluster';
   query: string;
   threshold?: number;
   activationThreshold: number;
@@ -36,7 +38,12 @@ export function desiredReplicas(
 /** Queries every `prometheus` trigger of a ScaledObject (defaults as KEDA: min 0, max 100, activation 0). */
 export async function readScaledObjectTriggers(
   scaledObject: Record<string, unknown>,
-  opts: { origins?: Record<string, string>; timeoutMs?: number } = {},
+  opts: {
+    origins?: Record<string, string>;
+    timeoutMs?: number;
+    /** Reaches in-cluster addresses (see `LiveCluster.prometheusQuery`); used when the address is not mapped. */
+    clusterQuery?: (serverAddress: string, query: string, timeoutMs: number) => Promise<PromQueryResult | undefined>;
+  } = {},
 ): Promise<ScalerReading[]> {
   const spec = (scaledObject.spec ?? {}) as Record<string, unknown>;
   const min = num(spec.minReplicaCount) ?? 0;
@@ -55,6 +62,7 @@ export async function readScaledObjectTriggers(
       name: typeof t.name === 'string' ? t.name : undefined,
       serverAddress,
       queriedAt: serverAddress,
+      via: 'direct',
       query,
       threshold,
       activationThreshold,
@@ -62,9 +70,15 @@ export async function readScaledObjectTriggers(
       maxReplicas: max,
     };
     try {
+      const timeoutMs = opts.timeoutMs ?? 5000;
       const target = mapOrigin(serverAddress, opts.origins);
       base.queriedAt = target.url;
-      const r = await promQuery(target.url, query, opts.timeoutMs ?? 5000);
+      let r = target.mapped ? undefined : await opts.clusterQuery?.(serverAddress, query, timeoutMs);
+      if (r) base.via = 'cluster';
+      else {
+        base.via = target.mapped ? 'origin' : 'direct';
+        r = await promQuery(target.url, query, timeoutMs);
+      }
       if (r.samples.length > 1) {
         out.push({
           ...base,

@@ -1,3 +1,4 @@
+import type { PromQueryResult } from '../../probe/index.js';
 import type { BurstCheck, Criterion, DryRunCheck } from '../../spec/checks.js';
 
 export type Verdict = 'passed' | 'failed' | 'skipped';
@@ -13,6 +14,11 @@ export interface LiveCluster {
   printerColumns(kind: string, name: string, namespace?: string): Promise<Record<string, string> | undefined>;
   /** Server-side dry-run of the files a dry-run check names. */
   dryRun?(check: DryRunCheck): Promise<DryRunOutcome>;
+  /**
+   * A Prometheus instant query for an in-cluster `serverAddress` (`http://prom.monitoring.svc:9090`), e.g. through
+   * the API server's service proxy; undefined when the address is not one it can reach (then it is queried directly).
+   */
+  prometheusQuery?(serverAddress: string, query: string, timeoutMs: number): Promise<PromQueryResult | undefined>;
 }
 
 export interface DryRunOutcome {

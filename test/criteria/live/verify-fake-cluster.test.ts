@@ -199,6 +199,38 @@ describe('verify with a cluster (fake API server)', () => {
     }
   });
 
+  it('queries an unmapped in-cluster Prometheus through the API server service proxy', async () => {
+    fake.proxy('monitoring', 'prometheus:9090', (p) =>
+      p === '/api/v1/query'
+        ? {
+            status: 200,
+            body: JSON.stringify({
+              status: 'success',
+              data: { resultType: 'vector', result: [{ metric: {}, value: [1, '480'] }] },
+            }),
+          }
+        : { status: 404, body: '{}' },
+    );
+    // Traffic criteria go to a closed port (nothing else on this machine gets requests).
+    const only = [
+      '--origin',
+      'http://localhost:8080=http://127.0.0.1:1',
+      '--origin',
+      'https://localhost:8443=https://127.0.0.1:1',
+      '--format',
+      'json',
+    ];
+    const r = await runCli(['verify', SPEC, '--kubeconfig', kubeconfig, ...only]);
+    const sc4 = JSON.parse(r.stdout).criteria.find((c: { id: string }) => c.id === 'SC-004');
+    expect(sc4.verdict).toBe('passed');
+    expect(sc4.checks[1].observed).toMatchObject({ via: 'cluster', value: 480, desiredReplicas: 10 });
+    expect(sc4.checks[1].explanation).toMatch(
+      /= 480 now → 10 replica\(s\) .* \[through the API server service proxy\]$/,
+    );
+    const proxied = fake.requests.filter((q) => q.path.includes('/services/prometheus:9090/proxy/api/v1/query'));
+    expect(proxied.at(-1)?.query).toEqual({ query: 'sum(rate(http_requests_total[1m]))' });
+  });
+
   it('LiveCluster over the real client reads objects and columns', async () => {
     const cluster = liveClusterFrom(await connect({ kubeconfig, requestTimeoutMs: 5000 }));
     const cols = await cluster.printerColumns('scaledobject', 'task-api-scaler', 'task-api');

@@ -72,7 +72,12 @@ export async function runResourceCheck(ctx: RunContext, check: ResourceCheck): P
 }
 
 async function scalerResults(ctx: RunContext, obj: Record<string, unknown>): Promise<CheckResult[]> {
-  const readings = await readScaledObjectTriggers(obj, { origins: ctx.opts.origins, timeoutMs: ctx.opts.timeoutMs });
+  const cluster = ctx.opts.cluster;
+  const readings = await readScaledObjectTriggers(obj, {
+    origins: ctx.opts.origins,
+    timeoutMs: ctx.opts.timeoutMs,
+    clusterQuery: cluster?.prometheusQuery?.bind(cluster),
+  });
   return readings.map((r) => ({
     kind: 'prometheus',
     verdict: r.error ? 'failed' : 'passed',
@@ -80,7 +85,7 @@ async function scalerResults(ctx: RunContext, obj: Record<string, unknown>): Pro
     observed: r,
     explanation: r.error
       ? `trigger ${r.trigger} (${r.queriedAt}): ${r.error}`
-      : `trigger ${r.trigger}: ${r.query} = ${r.value} now → ${r.desiredReplicas ?? '?'} replica(s) (threshold ${r.threshold}, min ${r.minReplicas}, max ${r.maxReplicas})`,
+      : `trigger ${r.trigger}: ${r.query} = ${r.value} now → ${r.desiredReplicas ?? '?'} replica(s) (threshold ${r.threshold}, min ${r.minReplicas}, max ${r.maxReplicas})${r.via === 'cluster' ? ' [through the API server service proxy]' : ''}`,
   }));
 }
 
