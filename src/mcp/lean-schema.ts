@@ -3,7 +3,7 @@
  * (it validates every call in full); the advertised form drops what costs bytes and rarely guides a
  * caller (regex patterns, length bounds, the JSON-Schema dialect URI, 2^53 maxima) and stops at a
  * depth, where a part is described by its description and, for spec parts, a pointer to
- * te://schema/{part} (the full JSON Schema).
+ * te://schema/{part} (the full JSON Schema). Output schemas are listed as property names and types only.
  */
 import * as z from 'zod';
 
@@ -32,6 +32,7 @@ function lean(node: unknown, depth: number, max: number, keepDescriptions: boole
     if ((k === 'maximum' || k === 'minimum') && typeof v === 'number' && Math.abs(v) >= HUGE) continue;
     if (k === 'default' && v !== null && typeof v === 'object') continue;
     if (k === 'additionalProperties' && (depth > 0 || !keepDescriptions)) continue;
+    if (k === 'required' && !keepDescriptions) continue;
     if (k === 'properties' && v && typeof v === 'object')
       out[k] = Object.fromEntries(
         Object.entries(v as Json).map(([pk, pv]) => [pk, lean(pv, depth + 1, max, keepDescriptions)]),

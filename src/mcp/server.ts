@@ -18,6 +18,8 @@ export interface ServerOptions {
   cwd?: string;
   /** Register the destructive tools (apply_stack). */
   allowApply?: boolean;
+  /** Environment for cluster access (default process.env). */
+  env?: NodeJS.ProcessEnv;
   /** Tool set override (tests). */
   tools?: ToolDef[];
 }
@@ -26,8 +28,12 @@ const INSTRUCTIONS =
   'Spec-first: write or read a TrafficSpec, generate_stack, validate, simulate_requests, dry_run, then apply and verify with validate_criteria. recommend turns requirements into a spec fragment; troubleshoot maps a symptom to checks. Resources: te://schema/traffic-spec, te://templates/{kind}, te://references/{topic}, te://guide/decision-tree, te://guide/troubleshooting.';
 
 /** The tools a server with these options offers. */
+function contextOf(opts: ServerOptions): ToolContext {
+  return { cwd: opts.cwd ?? process.cwd(), allowApply: opts.allowApply ?? false, env: opts.env ?? process.env };
+}
+
 export function enabledTools(opts: ServerOptions = {}): ToolDef[] {
-  const ctx: ToolContext = { cwd: opts.cwd ?? process.cwd(), allowApply: opts.allowApply ?? false };
+  const ctx = contextOf(opts);
   return (opts.tools ?? allTools).filter((t) => t.enabled?.(ctx) ?? true);
 }
 
@@ -43,7 +49,7 @@ export function listTools(defs: readonly ToolDef[]): Tool[] {
 }
 
 export function createServer(opts: ServerOptions = {}): McpServer {
-  const ctx: ToolContext = { cwd: opts.cwd ?? process.cwd(), allowApply: opts.allowApply ?? false };
+  const ctx = contextOf(opts);
   const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { instructions: INSTRUCTIONS });
   const defs = enabledTools(opts);
   for (const t of defs) {

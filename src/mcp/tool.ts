@@ -11,6 +11,8 @@ export interface ToolContext {
   cwd: string;
   /** Started with --allow-apply: the destructive tools are registered. */
   allowApply: boolean;
+  /** Environment for cluster access (KUBECONFIG); default process.env. */
+  env: NodeJS.ProcessEnv;
 }
 
 export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {

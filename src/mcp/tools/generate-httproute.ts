@@ -6,13 +6,12 @@ import { defineTool } from '../tool.js';
 export default defineTool({
   name: 'generate_httproute',
   title: 'Generate HTTPRoutes',
-  description:
-    'HTTPRoutes: path/header/method matches, weighted backends (canary), timeouts. Backends must be in services.',
+  description: 'HTTPRoutes: path/header/method matches, weighted backends (canary), timeouts.',
   input: z.object({
     ...AppFields,
     services: ServicesArg,
     routes: RoutesArg,
-    gateway: GatewayArg.optional(),
+    gateway: GatewayArg.optional().describe('{name?, listeners?}: the Gateway routes attach to'),
   }),
   output: GenerateOutput,
   annotations: READ_ONLY,

@@ -8,21 +8,19 @@ export default defineTool({
   name: 'generate_ratelimit',
   title: 'Generate a rate limit',
   description:
-    'BackendTrafficPolicy rate limit: per-client buckets (key.header), anonymous tier (match.headerAbsent). local = per Envoy replica.',
+    'Rate limit (BackendTrafficPolicy): per-client buckets (key.header), anonymous tier (match.headerAbsent); local is per Envoy replica.',
   input: z.object({
     ...AppFields,
     routeName: Label.optional().describe('Target HTTPRoute (default <app>-route)'),
-    gatewayName: Label.optional().describe('Target Gateway when rateLimit.target is gateway'),
     policyName: Label.optional(),
     rateLimit: RateLimitArg,
   }),
   output: GenerateOutput,
   annotations: READ_ONLY,
-  async run({ app, namespace, routeName, gatewayName, policyName, rateLimit }, ctx) {
+  async run({ app, namespace, routeName, policyName, rateLimit }, ctx) {
     const rest = {
       rateLimit,
       ...(policyName ? { policyName } : {}),
-      ...(gatewayName ? { gateway: { name: gatewayName } } : {}),
     };
     const { out } = await runGenerate(
       { spec: partSpec(app, namespace, rest, routeName) as never },

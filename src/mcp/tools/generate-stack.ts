@@ -6,7 +6,7 @@ export default defineTool({
   name: 'generate_stack',
   title: 'Generate the whole stack',
   description:
-    'TrafficSpec (spec object, or specPath to a YAML/markdown spec) → the whole stack in apply order, with diagnostics. Secret keys are redacted.',
+    'TrafficSpec (spec, or specPath to a YAML/markdown spec) → the whole stack in apply order + diagnostics. Secret keys redacted.',
   input: GenerateInput.extend({
     spec: GenerateInput.shape.spec.describe(
       'The TrafficSpec object (or give specPath); schema te://schema/traffic-spec',

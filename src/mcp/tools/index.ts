@@ -1,4 +1,7 @@
 import type { ToolDef } from '../tool.js';
+import applyStack from './apply-stack.js';
+import clusterStatus from './cluster-status.js';
+import dryRun from './dry-run.js';
 import generateCircuitBreaker from './generate-circuit-breaker.js';
 import generateGateway from './generate-gateway.js';
 import generateHttproute from './generate-httproute.js';
@@ -18,6 +21,9 @@ export const tools: ToolDef[] = [
   generateCircuitBreaker,
   generateTls,
   generateScaler,
+  dryRun,
+  applyStack,
+  clusterStatus,
   recommend,
   troubleshoot,
 ] as unknown as ToolDef[];

@@ -13,7 +13,7 @@ const Output = z.object({
 export default defineTool({
   name: 'troubleshoot',
   title: 'Troubleshoot a symptom',
-  description: 'Symptom → likely causes and the checks that tell them apart, each with the tool that runs it.',
+  description: 'Symptom → likely causes and the checks that tell them apart, each with its tool.',
   input: z.object({
     symptom: Symptom.optional(),
     description: z.string().max(2000).optional().describe('Free text, e.g. "every request gets 404"'),

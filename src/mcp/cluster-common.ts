@@ -1,0 +1,36 @@
+/**
+ * What the cluster tools share: which stack (a spec or manifest files) and which cluster (kubeconfig,
+ * context), relative paths resolved against the server's directory, and failures as actionable text.
+ */
+import { resolve } from 'node:path';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import * as z from 'zod';
+import { type ClusterOutcome, ClusterTarget, type StackSource } from '../core/cluster-api.js';
+import type { Diagnostic, ResourceRef } from '../model/diagnostic.js';
+import { failure, type ToolContext } from './tool.js';
+
+/** The stack (a spec, or manifest files) and the cluster (core's ClusterTarget). */
+export const StackArgs = {
+  specPath: z.string().optional().describe('Traffic spec file (its stack is generated)'),
+  files: z.array(z.string()).optional().describe('Or manifest files/dirs'),
+  kubeconfig: ClusterTarget.shape.kubeconfig.describe('Default $KUBECONFIG'),
+  context: ClusterTarget.shape.context.describe('Default current-context'),
+};
+
+export function stackSource(args: { specPath?: string; files?: string[] }, ctx: ToolContext): StackSource | string {
+  if (args.specPath) return { specPath: resolve(ctx.cwd, args.specPath) };
+  if (args.files?.length) return { files: args.files.map((f) => resolve(ctx.cwd, f)) };
+  return 'give specPath (a traffic spec) or files (manifests)';
+}
+
+export const ref = (r: ResourceRef) => `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name ?? ''}`;
+
+/** A failed cluster call as an isError result: the first error's message and hint, then the rest. */
+export function clusterFailure(tool: string, outcome: ClusterOutcome<unknown>): CallToolResult {
+  const errors = outcome.diagnostics.filter((d: Diagnostic) => d.severity === 'error');
+  const lines = (errors.length ? errors : outcome.diagnostics)
+    .slice(0, 8)
+    .map((d) => `${d.code}: ${d.message}${d.hint ? ` (${d.hint})` : ''}`);
+  const what = outcome.inputError ? 'could not read the stack' : 'cluster call failed';
+  return failure(`${tool}: ${what}\n${lines.join('\n')}`);
+}
