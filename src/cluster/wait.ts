@@ -1,7 +1,10 @@
 import type { Diagnostic } from '../model/diagnostic.js';
-import { describe, refOf, type SourceDoc } from '../model/manifest.js';
+import { describe, type Manifest, refOf, type SourceDoc } from '../model/manifest.js';
 import type { ClusterClient } from './client.js';
 import { type Readiness, readiness } from './conditions.js';
+import { findEnvoyService } from './envoy-service.js';
+import { ClusterError } from './errors.js';
+import { readyPodOf } from './port-forward.js';
 
 export interface WaitOutcome {
   ok: boolean;
@@ -34,9 +37,10 @@ export async function waitUntilReady(
     const still: SourceDoc[] = [];
     for (const doc of pending) {
       const live = await client.get(doc.object);
-      const r: Readiness = live
+      let r: Readiness = live
         ? readiness(live)
         : { state: 'pending', message: 'the object is not there yet', warnings: [] };
+      if (live && r.state === 'ready' && r.reason === 'AddressNotAssigned') r = await envoyPodCheck(client, live, r);
       last.set(doc, r);
       opts.onPoll?.(doc, r);
       if (r.state === 'failed') return { ok: false, results, failure: { doc, readiness: r, timedOut: false } };
@@ -53,6 +57,26 @@ export async function waitUntilReady(
     await sleep(Math.min(opts.pollMs, left));
   }
   return { ok: true, results };
+}
+
+/**
+ * Without a LoadBalancer address Envoy Gateway reports Programmed=False/AddressNotAssigned and does not say whether
+ * the Envoy pods are up, so we look for a ready Envoy pod ourselves before calling the Gateway usable.
+ */
+async function envoyPodCheck(client: ClusterClient, gw: Manifest, r: Readiness): Promise<Readiness> {
+  const svc = await findEnvoyService(
+    client,
+    gw.metadata.namespace ?? client.defaultNamespace,
+    gw.metadata.name as string,
+  );
+  if (!svc) return { ...r, state: 'pending', message: 'no address assigned and no Envoy Service for this Gateway yet' };
+  try {
+    await readyPodOf(client, svc);
+    return r;
+  } catch (e) {
+    if (!(e instanceof ClusterError) || e.kind !== 'api-error') throw e;
+    return { ...r, state: 'pending', message: `no address assigned and ${e.message}` };
+  }
 }
 
 /** `Programmed=False (reason Invalid): message` */

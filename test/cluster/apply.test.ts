@@ -76,6 +76,52 @@ describe('apply against the fake API server', () => {
     expect(d?.message).toContain('NoResources');
   });
 
+  it('on a cluster without LoadBalancer (AddressNotAssigned) waits for a ready Envoy pod, then warns', async () => {
+    scriptHealthyStack(env.fake);
+    const labels = {
+      'gateway.envoyproxy.io/owning-gateway-name': 'eg',
+      'gateway.envoyproxy.io/owning-gateway-namespace': 'task-api',
+    };
+    env.fake.add({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'envoy-gateway-system' } });
+    env.fake.add({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'envoy-task-api-eg-1', namespace: 'envoy-gateway-system', labels },
+      spec: { type: 'LoadBalancer', selector: labels, ports: [{ port: 8080, targetPort: 8080 }] },
+    });
+    const pod = env.fake.add({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'envoy-1', namespace: 'envoy-gateway-system', labels },
+      status: { phase: 'Pending' },
+    });
+    env.fake.scriptStatus('gateway.networking.k8s.io/v1', 'Gateway', 'task-api', 'eg', (n) => {
+      // The Envoy pod becomes ready at the 3rd poll of the Gateway; no address is ever assigned.
+      if (n >= 3)
+        Object.assign(env.fake.find('v1', 'Pod', 'envoy-gateway-system', 'envoy-1') ?? pod, {
+          status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] },
+        });
+      return gatewayStatus(false, 'AddressNotAssigned');
+    });
+    const events: ApplyProgress[] = [];
+    const r = await apply(env.client, fixtureDocs('stack.yaml'), {
+      yes: true,
+      pollMs: 10,
+      timeoutMs: 5000,
+      onProgress: (e) => events.push(e),
+    });
+    expect(r.ok).toBe(true);
+    const waits = events
+      .filter((e) => e.type === 'waiting' && e.ref.kind === 'Gateway')
+      .map((e) => (e as { readiness: { state: string; message?: string } }).readiness);
+    expect(waits[0]).toMatchObject({ state: 'pending' });
+    expect(waits[0].message).toContain('no ready pod behind service envoy-gateway-system/envoy-task-api-eg-1');
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ code: 'cluster/condition-warning', severity: 'warning' }),
+    ]);
+    expect(r.diagnostics[0].message).toContain('use --port-forward');
+  });
+
   it('fails fast on a Conflicted policy', async () => {
     scriptHealthyStack(env.fake);
     env.fake.scriptStatus('gateway.envoyproxy.io/v1alpha1', 'BackendTrafficPolicy', 'task-api', 'tasks-ratelimit', () =>
