@@ -77,6 +77,6 @@ export function createRuleContext(docs: readonly SourceDoc[], options: RuleOptio
       return e;
     },
     namespaceOf,
-    missingSeverity: (): Severity => (connected ? 'error' : 'warning'),
+    missingSeverity: (): Severity => (connected ? 'error' : (options.missingReferenceSeverity ?? 'warning')),
   };
 }

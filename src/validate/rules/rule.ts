@@ -14,6 +14,11 @@ export interface RuleOptions {
   defaultNamespace?: string;
   /** Clock for certificate expiry checks. Default: now. */
   now?: Date;
+  /**
+   * Severity of "referenced object not in the set" when not connected. Default `warning`. `generate` may pass
+   * `info` for the objects a generated stack expects to exist already (the user's Services and Deployments).
+   */
+  missingReferenceSeverity?: Severity;
 }
 
 /** One object known to the rules, from the validated set or from the cluster. */
@@ -42,7 +47,7 @@ export interface RuleContext {
   find(kind: string, namespace: string | undefined, name: string, group?: string): Entry | undefined;
   /** Effective namespace of an object (metadata.namespace, else the default), undefined when cluster-scoped. */
   namespaceOf(object: Manifest): string | undefined;
-  /** Severity for "referenced object not found": a warning offline (it may exist in the cluster), an error when connected. */
+  /** Severity for "referenced object not found": an error when connected, else `missingReferenceSeverity` (default warning: it may exist in the cluster). */
   missingSeverity(): Severity;
 }
 

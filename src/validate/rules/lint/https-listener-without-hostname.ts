@@ -14,11 +14,14 @@ export const httpsListenerWithoutHostname: Rule = {
   check(ctx) {
     const out: Diagnostic[] = [];
     for (const gw of ctx.ofKind('Gateway', GW_GROUP)) {
+      const shim = Object.keys(gw.object.metadata.annotations ?? {}).some(
+        (k) => k === 'cert-manager.io/issuer' || k === 'cert-manager.io/cluster-issuer',
+      );
       for (const l of listenersOf(gw)) {
         if (l.protocol !== 'HTTPS' || l.hostname) continue;
         out.push(
           finding(this, gw, ['spec', 'listeners', l.index], {
-            message: `HTTPS listener "${l.name}" has no hostname: it accepts every SNI/Host and presents its certificate for any name, and cert-manager's Gateway integration skips it`,
+            message: `HTTPS listener "${l.name}" has no hostname: it accepts every SNI/Host and presents its certificate for any name${shim ? "; cert-manager's Gateway integration skips listeners without hostname, so no certificate is issued for it" : ''}`,
             hint: 'set hostname to the name the certificate covers (a wildcard such as *.example.com is allowed)',
           }),
         );

@@ -65,6 +65,21 @@ describe(C, () => {
     expect(findings(backendService, yaml, { clusterObjects: manifests(svc('app')) })).toEqual([]);
   });
 
+  it('missingReferenceSeverity lowers offline "not in the set" findings, not real errors', () => {
+    expect(findings(backendService, route('{name: api, port: 8000}'), { missingReferenceSeverity: 'info' })).toEqual([
+      `${C}:info@${P}.name`,
+    ]);
+    expect(
+      findings(backendService, route('{name: api, port: 80}') + svc('app'), { missingReferenceSeverity: 'info' }),
+    ).toEqual([`${C}:error@${P}.port`]);
+    expect(
+      findings(backendService, route('{name: api, port: 8000}'), {
+        missingReferenceSeverity: 'info',
+        clusterObjects: [],
+      }),
+    ).toEqual([`${C}:error@${P}.name`]);
+  });
+
   it('fixture stack is clean', () => {
     expect(findings(backendService, fixture('gateway-stack.yaml'))).toEqual([]);
   });
