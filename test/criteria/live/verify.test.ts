@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type CriterionResult, type VerifyReport, verifyCriteria } from '../../../src/criteria/live/index.js';
+import { burst } from '../../../src/probe/index.js';
 import { Criterion } from '../../../src/spec/checks.js';
 import { fakeCluster, taskApiObjects } from '../../fixtures/live/fake-cluster.js';
 import { type SelfSigned, selfSignedCert } from '../../fixtures/live/self-signed.js';
@@ -125,6 +126,20 @@ describe('verifyCriteria against the Task API test server', () => {
     const sc1 = byId(r, 'SC-001');
     expect(sc1.verdict).toBe('skipped');
     expect(sc1.checks[0].explanation).toMatch(/rate-limited: the anonymous bucket was not fresh; wait \d+ s/);
+  });
+
+  it('hints at a partly drained bucket when the first 429 comes early', async () => {
+    const origins = await start();
+    await burst({ url: `${api!.url}/api/tasks`, headers: { 'x-user-id': 'test' }, count: 40 }); // "a run a moment ago"
+    const r = await verifyCriteria(
+      criteria.filter((c) => c.id === 'SC-002'),
+      { origins },
+    );
+    const check = r.criteria[0].checks[0];
+    expect(check.verdict).toBe('failed');
+    expect(check.explanation).toMatch(
+      /^50×429 observed vs 10×429 expected \(all: 60×200, 50×429\); the first 429 came after 60 request\(s\), expected after 100 — if this identity was used in the last 60 s the bucket was partly drained: wait \d+ s and run again/,
+    );
   });
 
   it('checks SC-004 and SC-006 through a cluster, and SC-007 through a dry-run function', async () => {
