@@ -7,7 +7,7 @@ import { indexByTarget, meeting, scopeOf } from '../util/scope.js';
 
 const lower = (v: unknown) => (str(v) ?? '').toLowerCase();
 
-/** SecurityPolicies in scope that derive `header` (JWT claimToHeaders / API key forwardClientIDHeader) or authenticate it. */
+/** SecurityPolicies in scope that derive `header` (JWT claimToHeaders, API key forwardClientIDHeader) or verify it (API key extractFrom, JWT/OIDC/basic for authorization). */
 function derivers(ctx: RuleContext, scope: Set<string>, header: string): Entry[] {
   const index = cached(ctx, 'spoof:securityPolicies', () =>
     indexByTarget(ctx, ctx.allOfKind('SecurityPolicy', EG_GROUP)),
@@ -17,7 +17,9 @@ function derivers(ctx: RuleContext, scope: Set<string>, header: string): Entry[]
     const jwt = obj(spec.jwt);
     const claims = arr(jwt.providers).flatMap((p) => arr(obj(p).claimToHeaders).map((c) => lower(obj(c).header)));
     if (claims.includes(header)) return true;
-    if (lower(obj(spec.apiKeyAuth).forwardClientIDHeader) === header) return true;
+    const apiKey = obj(spec.apiKeyAuth);
+    if (lower(apiKey.forwardClientIDHeader) === header) return true;
+    if (arr(apiKey.extractFrom).some((x) => arr(obj(x).headers).map(lower).includes(header))) return true;
     if (header === 'authorization' && (isObj(spec.jwt) || isObj(spec.oidc) || isObj(spec.basicAuth))) return true;
     return false;
   });
@@ -53,6 +55,16 @@ export const spoofableIdentityHeader: Rule = {
           seen.add(h.name);
           const scope = scopeOf(ctx, policy);
           const from = derivers(ctx, scope, h.name);
+          const stripped = strippers(ctx, scope, h.name);
+          if (from.length === 0 && stripped.length > 0) {
+            out.push(
+              finding(this, policy, [...h.path, 'name'], {
+                message: `ClientTrafficPolicy ${stripped[0].namespace}/${stripped[0].name} removes ${h.name} from every request and no SecurityPolicy sets it again, so this rule never sees the header`,
+                hint: `derive ${h.name} from a verified credential (SecurityPolicy jwt.providers[].claimToHeaders), or key the limit on something else`,
+              }),
+            );
+            continue;
+          }
           if (from.length === 0) {
             out.push(
               finding(this, policy, [...h.path, 'name'], {
@@ -62,12 +74,16 @@ export const spoofableIdentityHeader: Rule = {
             );
             continue;
           }
-          if (h.name === 'authorization' || strippers(ctx, scope, h.name).length > 0) continue;
-          const viaClaim = from.some((sp) => arr(obj(obj(sp.object.spec).jwt).providers).length > 0);
-          if (!viaClaim) continue;
+          if (stripped.length > 0) continue;
+          const viaClaim = from.filter((sp) =>
+            arr(obj(obj(sp.object.spec).jwt).providers).some((p) =>
+              arr(obj(p).claimToHeaders).some((c) => lower(obj(c).header) === h.name),
+            ),
+          );
+          if (viaClaim.length === 0) continue;
           out.push(
             finding(this, policy, [...h.path, 'name'], {
-              message: `SecurityPolicy ${from[0].namespace}/${from[0].name} copies a JWT claim into ${h.name}, but nothing strips a client-sent ${h.name}: Envoy appends the claim and rate limiting reads the FIRST value, so the client's own value wins`,
+              message: `SecurityPolicy ${viaClaim[0].namespace}/${viaClaim[0].name} copies a JWT claim into ${h.name}, but nothing strips a client-sent ${h.name}: Envoy appends the claim and rate limiting reads the FIRST value, so the client's own value wins`,
               hint: `add a ClientTrafficPolicy on the Gateway with headers.earlyRequestHeaders.remove: [${h.name}]`,
             }),
           );

@@ -27,6 +27,14 @@ spec:
   targetRefs: [{group: gateway.networking.k8s.io, kind: Gateway, name: eg}]
   headers: {earlyRequestHeaders: {remove: [${header}]}}
 `;
+const apiKey = `---
+apiVersion: gateway.envoyproxy.io/v1alpha1
+kind: SecurityPolicy
+metadata: {name: keys, namespace: task-api}
+spec:
+  targetRefs: [{group: gateway.networking.k8s.io, kind: HTTPRoute, name: task-api-route}]
+  apiKeyAuth: {credentialRefs: [{name: keys}], extractFrom: [{headers: [x-api-key]}]}
+`;
 const H = 'spec.rateLimit.global.rules[0].clientSelectors[0].headers[0].name';
 
 describe(C, () => {
@@ -35,6 +43,12 @@ describe(C, () => {
     ['derived from a JWT claim but not stripped', stack + policy + jwt, [`${C}:warning@${H}`]],
     ['derived and stripped on the Gateway', stack + policy + jwt + strip(), []],
     ['stripping a different header does not help', stack + policy + jwt + strip('x-other'), [`${C}:warning@${H}`]],
+    ['stripped but never derived: the rule never applies', stack + policy + strip(), [`${C}:warning@${H}`]],
+    [
+      'API key header verified by apiKeyAuth',
+      stack + btp(limits('global', hdr('{name: x-api-key, type: Distinct}'))) + apiKey,
+      [],
+    ],
     ['non-identity header', stack + btp(limits('global', hdr('{name: x-ai-eg-model, type: Distinct}'))), []],
     [
       'authorization validated by a JWT policy',
