@@ -18,6 +18,7 @@ import {
   liveClusterFrom,
   parseOrigins,
   planForwards,
+  rateLimitWindowsFrom,
   verifyCriteria,
 } from '../../criteria/live/index.js';
 import { parseManifestStream } from '../../model/load-yaml.js';
@@ -112,6 +113,7 @@ export const verifyCommand = defineCommand({
     const report = await verifyCriteria(loaded.criteria, {
       origins,
       prediction: stack?.ok ? burstPredictor(stack.manifests) : undefined,
+      rateLimitWindows: stack?.ok ? rateLimitWindowsFrom(stack.manifests) : undefined,
       cluster,
       namespace: args.namespace ?? loaded.namespace,
       dryRun: client ? (check) => dryRunCheck(client, check, specPath, io) : undefined,

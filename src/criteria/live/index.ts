@@ -8,7 +8,7 @@ export { formatVerifyText } from './format.js';
 export { type PlannedForward, planForwards } from './forward-plan.js';
 export { evalJqPath, type JqResult, jqValueMatches, parseJqPath } from './json-path.js';
 export { mapOrigin, parseOrigins, type Target } from './origin.js';
-export { burstPredictor } from './predict.js';
+export { burstPredictor, rateLimitWindowsFrom } from './predict.js';
 export { age, evalJsonPath, type PrinterColumn, printerColumns } from './printer-columns.js';
 export { desiredReplicas, readScaledObjectTriggers, type ScalerReading } from './scaler.js';
 export type {

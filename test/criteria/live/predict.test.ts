@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { burstPredictor, verifyCriteria } from '../../../src/criteria/live/index.js';
+import { burstPredictor, rateLimitWindowsFrom, verifyCriteria } from '../../../src/criteria/live/index.js';
 import type { Manifest } from '../../../src/model/manifest.js';
 import { BurstCheck, Criterion } from '../../../src/spec/checks.js';
 import { startTaskApiServer, type TaskApiServer } from '../../fixtures/live/task-api-server.mjs';
@@ -53,6 +53,21 @@ describe('burstPredictor', () => {
   it('predicts nothing without exactly one rate-limiting policy', () => {
     expect(burstPredictor([])).toBeUndefined();
     expect(burstPredictor([BTP, { ...BTP, metadata: { name: 'other' } } as Manifest])).toBeUndefined();
+  });
+});
+
+describe('rateLimitWindowsFrom', () => {
+  it('reads the identity header and the windows, not the limits', () => {
+    expect(rateLimitWindowsFrom([BTP])).toEqual({
+      header: 'x-user-id',
+      perKey: { '*': { windowSeconds: 60 }, anonymous: { windowSeconds: 60 } },
+    });
+    const hourly = structuredClone(BTP) as unknown as {
+      spec: { rateLimit: { local: { rules: { limit: { unit: string } }[] } } };
+    };
+    hourly.spec.rateLimit.local.rules[1].limit.unit = 'Hour';
+    expect(rateLimitWindowsFrom([hourly as unknown as Manifest])?.perKey?.anonymous).toEqual({ windowSeconds: 3600 });
+    expect(rateLimitWindowsFrom([])).toBeUndefined();
   });
 });
 
