@@ -11,6 +11,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/integration/**'],
           testTimeout: 20_000,
+          // Hermetic: a developer's `crds pull` cache must not change what unit tests see.
+          env: { TE_CRD_CACHE: '/nonexistent/traffic-engineer-test-crd-cache' },
         },
       },
       {

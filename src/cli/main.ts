@@ -2,8 +2,8 @@ import type { Command, CommandIO } from './command.js';
 import { EXIT } from './command.js';
 import { commands } from './commands/index.js';
 import { helpText, parseCommandArgs } from './parse-args.js';
+import { VERSION } from './version.js';
 
-const VERSION = '0.1.0';
 
 function topHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;

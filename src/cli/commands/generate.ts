@@ -14,6 +14,7 @@ const Options = z.object({
   format: z.enum(['yaml', 'json']).default('yaml').describe('Output format'),
   force: z.boolean().default(false).describe('Overwrite an existing output file or directory'),
   templates: GenerateInput.shape.templatesDir,
+  crds: GenerateInput.shape.crds,
 });
 
 export const generateCommand = defineCommand({
@@ -29,7 +30,7 @@ export const generateCommand = defineCommand({
     'traffic-engineer generate spec.yaml -o out/ --force',
   ],
   async run(args, [specPath], io) {
-    const r = await generate({ specPath, templatesDir: args.templates }, { readStdin: io.readStdin });
+    const r = await generate({ specPath, templatesDir: args.templates, crds: args.crds }, { readStdin: io.readStdin });
     if (r.diagnostics.length) io.stderr(formatDiagnosticLines(r.diagnostics));
     if (r.inputError) return EXIT.usage;
     if (!r.ok) {

@@ -10,12 +10,14 @@ import { mcpCommand } from './mcp.js';
 import { preflightCommand } from './preflight.js';
 import { simulateCommand } from './simulate.js';
 import { statusCommand } from './status.js';
+import { validateCommand } from './validate.js';
 import { verifyCommand } from './verify.js';
 
 /** Every CLI command, in help order. One file per command; register new ones here. */
 export const commands: Command[] = [
   initCommand as unknown as Command,
   generateCommand as unknown as Command,
+  validateCommand as unknown as Command,
   simulateCommand as unknown as Command,
   checkCommand as unknown as Command,
   verifyCommand as unknown as Command,
