@@ -281,3 +281,13 @@ describe('verdicts', () => {
     expect(c.evidence).toContain('run `hey -z 10s http://x` by hand');
   });
 });
+
+describe('http checks and rate limits', () => {
+  it('a limit of 0 refuses even the first request', () => {
+    const zero = btp({ rateLimit: { local: { rules: [{ limit: { requests: 0, unit: 'Minute' } }] } } });
+    const c = run([get('http://localhost:8080/api/v1')], [...stack, zero]);
+    expect(c.verdict).toBe('violated');
+    expect(c.checks[0].predicted).toMatchObject({ status: 429 });
+    expect(c.checks[0].explanation).toContain('even a first request is refused (429)');
+  });
+});

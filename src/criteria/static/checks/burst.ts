@@ -14,6 +14,7 @@ import {
   readRules,
   simulateRateLimit,
   statusCounts,
+  unitMs,
   type ValueMatch,
 } from '../../../simulate/policy/index.js';
 import type { BurstCheck } from '../../../spec/checks.js';
@@ -97,11 +98,15 @@ export function predictBurst(
   const statuses = decisions.map((d) => (d.status === 200 ? (r.status === 404 ? 200 : r.status) : d.status));
   const trace = ruleTrace(policy, reqs[0]);
   const first429 = decisions.findIndex((d) => d.status === 429);
-  if (first429 >= 0)
-    trace.push(
-      `request #${first429 + 1} is the first 429, refused by bucket "${decisions[first429].decidedBy?.bucket}"`,
-    );
-  else if (decisions[0]?.decidedBy) trace.push(`every request fits bucket "${decisions[0].decidedBy.bucket}"`);
+  const by = first429 >= 0 ? decisions[first429].decidedBy : undefined;
+  if (by) {
+    const every = unitMs(by.limit.unit) / Math.max(1, by.limit.requests);
+    const refill =
+      by.scope === 'local'
+        ? `; the bucket regains a token every ${every >= 1000 ? `${(every / 1000).toFixed(1)} s` : `${Math.round(every)} ms`} (continuous refill), so a loop slower than "at once" sees fewer 429s`
+        : `; the window resets at the next whole ${by.limit.unit.toLowerCase()}`;
+    trace.push(`request #${first429 + 1} is the first 429, refused by bucket "${by.bucket}"${refill}`);
+  } else if (decisions[0]?.decidedBy) trace.push(`every request fits bucket "${decisions[0].decidedBy.bucket}"`);
   return { counts: statusCounts(statuses.map((status) => ({ status }))), trace };
 }
 

@@ -5,6 +5,7 @@
  * noted in the evidence, not in the verdict. A request that reaches a Service the stack does not
  * contain and nobody declared is `needs-live`.
  */
+import { simulateRateLimit } from '../../../simulate/policy/index.js';
 import type { HttpCheck } from '../../../spec/checks.js';
 import type { StaticContext } from '../context.js';
 import { describeRoute, mapUrl, type Routed, routeUrl } from '../target.js';
@@ -38,6 +39,33 @@ export function statusReason(r: Routed): string {
   return res.reason && res.status !== 200 ? res.reason : `routed${split}`;
 }
 
+/** A single request can already be refused (a limit of 0): the reason, or undefined. */
+function firstRequestLimited(ctx: StaticContext, r: Routed, c: HttpCheck): string | undefined {
+  const policy = r.policy.effective?.policy;
+  if (!policy || !r.envoyRoute || r.status === 0 || r.status === 500) return undefined;
+  const u = r.mapped.url;
+  const [d] = simulateRateLimit(
+    policy,
+    [
+      {
+        t: 0,
+        headers: c.headers,
+        method: c.method,
+        path: u.pathname + u.search,
+        sourceIP: '127.0.0.1',
+        route: r.envoyRoute,
+      },
+    ],
+    {
+      envoyReplicas: ctx.envoyReplicas,
+      rateLimitService: ctx.opts.rateLimitService,
+    },
+  );
+  return d?.status === 429
+    ? `even a first request is refused (429) by bucket "${d.decidedBy?.bucket}" (${d.decidedBy?.limit.requests}/${d.decidedBy?.limit.unit})`
+    : undefined;
+}
+
 export function checkHttp(ctx: StaticContext, c: HttpCheck): StaticCheckResult {
   const base = { kind: 'http', expected: { status: c.expect.status }, raw: c.raw };
   const m = mapUrl(ctx, c.url);
@@ -45,6 +73,8 @@ export function checkHttp(ctx: StaticContext, c: HttpCheck): StaticCheckResult {
   const r = routeUrl(ctx, m.mapped, c.method, c.headers);
   const notes = [m.mapped.assumption, REACHABILITY_NOTE(m.mapped.url.origin), ...r.policy.notes];
   const res = r.routed.result;
+  const limited = firstRequestLimited(ctx, r, c);
+  if (limited) r.status = 429;
   const partial500 = res.status === 200 && res.weightedBackends && res.reason ? res.reason : undefined;
   const predicted = {
     status: r.status,
@@ -57,7 +87,7 @@ export function checkHttp(ctx: StaticContext, c: HttpCheck): StaticCheckResult {
       ...base,
       verdict: 'violated',
       predicted,
-      explanation: `${line}; expected ${c.expect.status}: ${statusReason(r)}. ${notes.join('; ')}`,
+      explanation: `${line}; expected ${c.expect.status}: ${limited ?? statusReason(r)}. ${notes.join('; ')}`,
     };
   }
   if (partial500)
