@@ -123,3 +123,32 @@ spec:
     });
   });
 });
+
+describe('objects without metadata (docsFromObjects / cluster reads)', () => {
+  it('do not crash any rule', () => {
+    const objects = [
+      {
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'Gateway',
+        spec: { listeners: [{ name: 'a', protocol: 'HTTPS', port: 443 }] },
+      },
+      {
+        apiVersion: 'keda.sh/v1alpha1',
+        kind: 'ScaledObject',
+        spec: { scaleTargetRef: { name: 'x' }, triggers: [{ type: 'cpu' }] },
+      },
+      {
+        apiVersion: 'autoscaling/v2',
+        kind: 'HorizontalPodAutoscaler',
+        spec: { scaleTargetRef: { kind: 'Deployment', name: 'x' } },
+      },
+      {
+        apiVersion: 'gateway.envoyproxy.io/v1alpha1',
+        kind: 'BackendTrafficPolicy',
+        spec: { targetRefs: [{ kind: 'Gateway', name: 'g' }] },
+      },
+    ] as unknown as Parameters<typeof docsFromObjects>[0];
+    const diags = runRules(docsFromObjects(objects), { clusterObjects: objects });
+    expect(diags.filter((d) => d.code === 'internal/rule-failed')).toEqual([]);
+  });
+});

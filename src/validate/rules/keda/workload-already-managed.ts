@@ -45,8 +45,8 @@ export const workloadAlreadyManaged: Rule = {
       }
       for (const hpa of hpas.get(key) ?? []) {
         if (ownedBy(hpa, so)) continue;
-        if (hpa.object.metadata.annotations?.['validations.keda.sh/hpa-ownership'] === 'false') continue;
-        const transfer = so.object.metadata.annotations?.['scaledobject.keda.sh/transfer-hpa-ownership'] === 'true';
+        if (hpa.object.metadata?.annotations?.['validations.keda.sh/hpa-ownership'] === 'false') continue;
+        const transfer = so.object.metadata?.annotations?.['scaledobject.keda.sh/transfer-hpa-ownership'] === 'true';
         if (transfer && hpaNameOf(so) === hpa.name) continue;
         out.push(
           finding(this, so, ['spec', 'scaleTargetRef'], {
@@ -87,7 +87,7 @@ export function precedes(other: Entry, self: Entry): boolean {
 }
 
 function ownedBy(hpa: Entry, so: Entry): boolean {
-  return arr(hpa.object.metadata.ownerReferences).some(
+  return arr(hpa.object.metadata?.ownerReferences).some(
     (r) => str(obj(r).kind) === 'ScaledObject' && str(obj(r).name) === so.name,
   );
 }

@@ -14,7 +14,7 @@ export const httpsListenerWithoutHostname: Rule = {
   check(ctx) {
     const out: Diagnostic[] = [];
     for (const gw of ctx.ofKind('Gateway', GW_GROUP)) {
-      const shim = Object.keys(gw.object.metadata.annotations ?? {}).some(
+      const shim = Object.keys(gw.object.metadata?.annotations ?? {}).some(
         (k) => k === 'cert-manager.io/issuer' || k === 'cert-manager.io/cluster-issuer',
       );
       for (const l of listenersOf(gw)) {

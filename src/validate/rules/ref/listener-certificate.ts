@@ -79,7 +79,7 @@ function checkRef(
       .find((c) => c.namespace === ns && str(obj(c.object.spec).secretName) === name);
     const shim =
       ns === gw.namespace &&
-      Object.keys(gw.object.metadata.annotations ?? {}).some(
+      Object.keys(gw.object.metadata?.annotations ?? {}).some(
         (k) => k === 'cert-manager.io/issuer' || k === 'cert-manager.io/cluster-issuer',
       );
     if (issued) {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../../model/diagnostic.js';
 import { finding, type Rule } from '../rule.js';
-import { listenersOf, parentRefsOf, resolveParent, routesIn } from '../util/gateway.js';
+import { GW_GROUP, listenersOf, parentRefsOf, resolveParent, routesIn } from '../util/gateway.js';
 
 /** HTTPRoute/GRPCRoute parentRefs resolve to a Gateway or ListenerSet with a listener that admits the route. */
 export const parentGateway: Rule = {
@@ -16,8 +16,8 @@ export const parentGateway: Rule = {
     for (const route of routesIn(ctx)) {
       for (const ref of parentRefsOf(route)) {
         const path = ['spec', 'parentRefs', ref.index];
+        if (ref.group !== GW_GROUP || (ref.kind !== 'Gateway' && ref.kind !== 'ListenerSet')) continue;
         const att = resolveParent(ctx, route, ref);
-        if (ref.kind !== 'Gateway' && ref.kind !== 'ListenerSet') continue;
         if (!att.parent) {
           out.push(
             finding(this, route, [...path, 'name'], {

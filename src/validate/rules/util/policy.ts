@@ -86,8 +86,8 @@ export function sectionNamesOf(target: Entry): string[] {
 
 /** Creation order used by Envoy Gateway to pick the winner among conflicting policies: creationTimestamp, then namespace/name. */
 export function olderFirst(a: Entry, b: Entry): number {
-  const ta = Date.parse(a.object.metadata.creationTimestamp ?? '') || Number.POSITIVE_INFINITY;
-  const tb = Date.parse(b.object.metadata.creationTimestamp ?? '') || Number.POSITIVE_INFINITY;
+  const ta = Date.parse(a.object.metadata?.creationTimestamp ?? '') || Number.POSITIVE_INFINITY;
+  const tb = Date.parse(b.object.metadata?.creationTimestamp ?? '') || Number.POSITIVE_INFINITY;
   if (ta !== tb) return ta < tb ? -1 : 1;
   return `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`);
 }
