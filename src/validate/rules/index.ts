@@ -1,11 +1,16 @@
 /**
- * Cross-resource rules, KEDA admission rules and production lints.
+ * Cross-resource rules (`ref/*`), KEDA v2.20 admission and scaler rules (`keda/*`) and production lints (`lint/*`).
  *
- * Usage (what `validate` wires after schema validation):
+ * Usage (what `validate` wires after schema validation, on the same SourceDocs):
  *
  * ```ts
- * const diags = runRules(docs, { clusterObjects, envoyReplicas });
+ * const diags = runRules(docs, { clusterObjects, envoyReplicas, expectedConcurrency });
  * ```
+ *
+ * Rules read the documents as written (they apply the CRD defaults they need themselves) and never mutate them.
+ * Adding a rule: one file `<group>/<name>.ts` exporting a `Rule` whose id is `<group>/<name>`, a table test at
+ * `test/validate/rules/<group>/<name>.test.ts`, and one line in the list below (test/validate/rules/index.test.ts
+ * enforces all three).
  */
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { SourceDoc } from '../../model/manifest.js';
