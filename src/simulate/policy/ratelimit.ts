@@ -11,7 +11,8 @@
  *
  * Global (the rate-limit service, shared by all replicas): fixed windows aligned to the unit
  * (`floor(t / unit)`); every matching rule's counter is incremented and the request is refused
- * when any is over its limit. Buckets are per route unless `shared: true`. Local runs first; a
+ * when any is over its limit. Buckets are per route unless `shared: true` (EG honours `shared` for
+ * global rules; local buckets stay per route). Local runs first; a
  * request refused locally never reaches the global service.
  */
 import type { Manifest } from '../../model/manifest.js';

@@ -24,9 +24,9 @@ export interface RateLimitOptions {
   /** Which replica serves request i. @default round robin: i % envoyReplicas */
   replicaOf?: (i: number) => number;
   /**
-   * Local token-bucket refill. `continuous` (Envoy's atomic token bucket, the default since the
-   * `no_timer_based_rate_limit_token_bucket` runtime feature): `requests` tokens per unit, added
-   * continuously. `interval`: the legacy timer bucket, `requests` tokens added at every whole
+   * Local token-bucket refill. `continuous` (Envoy's AtomicTokenBucket: the default behind the
+   * runtime guard `no_timer_based_rate_limit_token_bucket`, and the only bucket once that guard was
+   * removed): `requests` tokens per unit, added continuously. `interval`: the legacy timer bucket, `requests` tokens added at every whole
    * unit since t = 0. Both start full and never exceed `requests`. @default 'continuous'
    */
   refill?: 'continuous' | 'interval';
