@@ -66,6 +66,14 @@ export const verifyCommand = defineCommand({
       .describe(
         'Reach local criterion origins (localhost:8080, :8443) through a port-forward to the Gateway’s Envoy pods',
       ),
+    waitFresh: z
+      .number()
+      .min(0)
+      .max(600)
+      .default(0)
+      .describe(
+        'If a rate-limit bucket was drained by an earlier run, wait for it once (up to this many seconds) and retry',
+      ),
     format: z.enum(['text', 'json']).default('text').describe('Output format'),
   }),
   short: { f: 'format' },
@@ -119,6 +127,7 @@ export const verifyCommand = defineCommand({
       dryRun: client ? (check) => dryRunCheck(client, check, specPath, io) : undefined,
       burstConcurrency: args.concurrency,
       timeoutMs: args.timeout,
+      waitFresh: args.waitFresh,
     }).finally(() => Promise.all(forwards.map((f) => f.close())));
     io.stdout(args.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatVerifyText(report));
     return report.summary.failed > 0 ? EXIT.findings : EXIT.ok;

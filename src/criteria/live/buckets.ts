@@ -33,6 +33,11 @@ export class BucketLedger {
     this.entries.set(bucket, list);
   }
 
+  /** Forgets a bucket's requests (after waiting for it to be fresh again). */
+  forget(bucket: string): void {
+    this.entries.delete(bucket);
+  }
+
   /** Requests that took a token (not 429, not failed) within the window ending at `now`. */
   consumed(bucket: string, identity: string, now: number): BucketEntry[] {
     const since = now - this.window(identity).windowSeconds * 1000;

@@ -9,6 +9,20 @@ export interface RunContext {
   now(): Date;
   criterionId: string;
   tlsCache: Map<string, Promise<TlsInspection>>;
+  /** Shared by the run: whether it already waited for a fresh bucket (it waits at most once). */
+  freshWait: { waitedSeconds?: number };
+}
+
+/**
+ * With `opts.waitFresh`, waits once per run (up to that many seconds) for a rate-limit bucket an earlier run
+ * drained, then the caller retries. True when it waited.
+ */
+export async function waitForFresh(ctx: RunContext, seconds: number): Promise<boolean> {
+  const max = ctx.opts.waitFresh ?? 0;
+  if (ctx.freshWait.waitedSeconds !== undefined || seconds > max || max <= 0) return false;
+  ctx.freshWait.waitedSeconds = seconds;
+  await new Promise((r) => setTimeout(r, seconds * 1000 + 500));
+  return true;
 }
 
 /** A runner's output: check results and one evidence line. */

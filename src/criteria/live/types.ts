@@ -77,6 +77,11 @@ export interface VerifyOptions {
   ca?: string | string[];
   /** Below this many days to expiry a certificate gets a warning in the explanation. @default 14 */
   expiryWarnDays?: number;
+  /**
+   * When a check meets a rate-limit bucket an earlier run drained (unexpected 429, or a burst whose first 429 comes
+   * early), wait for it once per run — if the wait is at most this many seconds — and retry that check. @default 0 (never)
+   */
+  waitFresh?: number;
   /** Query Prometheus triggers of ScaledObjects named by resource checks. @default true */
   prometheus?: boolean;
 }

@@ -28,9 +28,17 @@ export async function verifyCriteria(criteria: readonly Criterion[], opts: Verif
   const plan = planOrder(criteria, ledger);
   const outcomes = new Map<string, Outcome>();
   const tlsCache: RunContext['tlsCache'] = new Map();
+  const freshWait: RunContext['freshWait'] = {};
   for (const p of plan) {
     const c = criteria[p.criterion];
-    const ctx: RunContext = { opts, ledger, now: opts.now ?? (() => new Date()), criterionId: c.id, tlsCache };
+    const ctx: RunContext = {
+      opts,
+      ledger,
+      now: opts.now ?? (() => new Date()),
+      criterionId: c.id,
+      tlsCache,
+      freshWait,
+    };
     outcomes.set(`${p.criterion}/${p.check}`, await runCheck(ctx, c.checks[p.check]));
   }
   const results: CriterionResult[] = criteria.map((c, i) => {

@@ -128,6 +128,31 @@ describe('verifyCriteria against the Task API test server', () => {
     expect(sc1.checks[0].explanation).toMatch(/rate-limited: the anonymous bucket was not fresh; wait \d+ s/);
   });
 
+  it('with waitFresh, waits once for a bucket an earlier run drained, then passes', async () => {
+    api = await startTaskApiServer({
+      limit: { ...LIMIT, windowSeconds: 2 },
+      tls: { cert: cert.certPem, key: cert.keyPem },
+    });
+    const origins = { 'http://localhost:8080': api.url, 'https://localhost:8443': api.httpsUrl! };
+    const rateLimitWindows = { perKey: { '*': { windowSeconds: 2 } } };
+    expect((await verifyCriteria(criteria, { origins, rateLimitWindows })).summary.failed).toBe(0);
+    const t0 = Date.now();
+    const r = await verifyCriteria(criteria, { origins, rateLimitWindows, waitFresh: 5 });
+    expect(verdicts(r)).toMatchObject({
+      'SC-001': 'passed',
+      'SC-002': 'passed',
+      'SC-003': 'passed',
+      'SC-005': 'passed',
+    });
+    expect(byId(r, 'SC-002').checks[0].explanation).toMatch(
+      /^100×200, 10×429 as expected \(after waiting [12] s for a fresh bucket: the first try got 429\)$/,
+    );
+    expect(Date.now() - t0).toBeLessThan(6000);
+    // Too long a wait for the allowance: reported, not waited for.
+    const again = await verifyCriteria(criteria, { origins, rateLimitWindows, waitFresh: 0.1 });
+    expect(byId(again, 'SC-002').verdict).toBe('skipped');
+  });
+
   it('hints at a partly drained bucket when the first 429 comes early', async () => {
     const origins = await start();
     await burst({ url: `${api!.url}/api/tasks`, headers: { 'x-user-id': 'test' }, count: 40 }); // "a run a moment ago"

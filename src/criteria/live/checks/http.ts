@@ -1,11 +1,11 @@
 import type { HttpCheck } from '../../../spec/checks.js';
 import type { Outcome, RunContext } from '../context.js';
-import { describeTarget, rateLimited, sendOne, unreachable } from './request.js';
+import { describeTarget, rateLimited, sendFresh, unreachable, waitedNote } from './request.js';
 import { tlsChecks, tlsEvidence } from './tls.js';
 
 /** `curl URL` → expected status; https URLs also get their TLS findings. */
 export async function runHttpCheck(ctx: RunContext, check: HttpCheck): Promise<Outcome> {
-  const sent = await sendOne(ctx, check);
+  const sent = await sendFresh(ctx, check, check.expect.status);
   const tls = await tlsChecks(ctx, check.url, check.insecure, check.raw);
   const where = describeTarget(check.method, sent.target);
   const expected = { status: check.expect.status };
@@ -24,9 +24,10 @@ export async function runHttpCheck(ctx: RunContext, check: HttpCheck): Promise<O
         verdict: ok ? 'passed' : 'failed',
         expected,
         observed: { status },
-        explanation: ok
-          ? `${status} as expected`
-          : `got ${status}, expected ${check.expect.status}${snippet(sent.response.body)}`,
+        explanation:
+          (ok
+            ? `${status} as expected`
+            : `got ${status}, expected ${check.expect.status}${snippet(sent.response.body)}`) + waitedNote(sent.waited),
         raw: check.raw,
       },
       ...tls,

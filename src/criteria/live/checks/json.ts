@@ -2,12 +2,12 @@ import type { JsonCheck } from '../../../spec/checks.js';
 import type { Outcome, RunContext } from '../context.js';
 import { evalJqPath, jqValueMatches } from '../json-path.js';
 import { snippet } from './http.js';
-import { describeTarget, rateLimited, sendOne, unreachable } from './request.js';
+import { describeTarget, rateLimited, sendFresh, unreachable, waitedNote } from './request.js';
 import { tlsChecks, tlsEvidence } from './tls.js';
 
 /** `curl URL | jq .field` → expected value. */
 export async function runJsonCheck(ctx: RunContext, check: JsonCheck): Promise<Outcome> {
-  const sent = await sendOne(ctx, check);
+  const sent = await sendFresh(ctx, check, undefined);
   const tls = await tlsChecks(ctx, check.url, check.insecure, check.raw);
   const where = describeTarget(check.method, sent.target);
   const expected = { field: check.field, value: check.expect.value };
@@ -38,9 +38,11 @@ export async function runJsonCheck(ctx: RunContext, check: JsonCheck): Promise<O
         verdict: ok ? 'passed' : 'failed',
         expected,
         observed: got.ok ? { status, value } : { status, error: got.error },
-        explanation: ok
-          ? `${check.field} = ${shown}`
-          : `${check.field} = ${shown}, expected ${JSON.stringify(check.expect.value)}${status >= 400 ? ` (HTTP ${status})` : ''}`,
+        explanation:
+          (ok
+            ? `${check.field} = ${shown}`
+            : `${check.field} = ${shown}, expected ${JSON.stringify(check.expect.value)}${status >= 400 ? ` (HTTP ${status})` : ''}`) +
+          waitedNote(sent.waited),
         raw: check.raw,
       },
       ...tls,

@@ -1,6 +1,6 @@
 import { type HttpResponse, httpRequest, ProbeError } from '../../../probe/index.js';
 import { waitSeconds } from '../buckets.js';
-import type { RunContext } from '../context.js';
+import { type RunContext, waitForFresh } from '../context.js';
 import { mapOrigin, type Target } from '../origin.js';
 import type { CheckResult } from '../types.js';
 
@@ -39,6 +39,28 @@ export async function sendOne(ctx: RunContext, spec: RequestSpec): Promise<Sent>
     ctx.ledger.record(bucket, { at: ctx.now().getTime(), status: 0, by: ctx.criterionId });
     return { target, bucket, identity, error };
   }
+}
+
+/**
+ * `sendOne`, and when the answer is an unexpected 429 and `waitFresh` allows, wait once for the bucket and resend.
+ * `waited` says how long it waited (for the explanation).
+ */
+export async function sendFresh(
+  ctx: RunContext,
+  spec: RequestSpec,
+  expectedStatus: number | undefined,
+): Promise<Sent & { waited?: number }> {
+  const sent = await sendOne(ctx, spec);
+  if (sent.response?.status !== 429 || expectedStatus === 429) return sent;
+  const wait = waitSeconds(sent.response.headers, ctx.ledger.window(sent.identity).windowSeconds, ctx.now().getTime());
+  if (!(await waitForFresh(ctx, wait.seconds))) return sent;
+  ctx.ledger.forget(sent.bucket);
+  return { ...(await sendOne(ctx, spec)), waited: wait.seconds };
+}
+
+/** ` (after waiting 12 s for a fresh bucket: the first try got 429)` */
+export function waitedNote(waited: number | undefined): string {
+  return waited === undefined ? '' : ` (after waiting ${waited} s for a fresh bucket: the first try got 429)`;
 }
 
 /** `GET http://localhost:8080/x (sent to http://127.0.0.1:18080/x)` */
