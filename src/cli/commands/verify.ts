@@ -107,11 +107,14 @@ export const verifyCommand = defineCommand({
     const stack = loaded.spec ? await generate({ spec: loaded.spec }) : undefined;
     let forwards: PortForwardHandle[] = [];
     if (args.portForward) {
-      const gateway = stack?.ok ? stack.manifests.find((m) => m.kind === 'Gateway') : undefined;
+      const gateway = stack?.manifests.find((m) => m.kind === 'Gateway');
       if (!client || !gateway) {
-        io.stderr(
-          `traffic-engineer verify: --port-forward needs ${client ? 'a spec with a structured block (to find its Gateway)' : '--context or --kubeconfig'}\n`,
-        );
+        const why = !client
+          ? '--context or --kubeconfig'
+          : !stack
+            ? 'a spec with a structured block (to find its Gateway)'
+            : `the spec's Gateway, but the stack could not be generated: ${stack.diagnostics.find((d) => d.severity === 'error')?.message ?? 'no Gateway'}`;
+        io.stderr(`traffic-engineer verify: --port-forward needs ${why}\n`);
         return EXIT.usage;
       }
       const opened = await openForwards(client, gateway, loaded.criteria, origins, io);

@@ -57,6 +57,9 @@ describe('traffic-engineer verify', () => {
     const bad = await runCli(['verify', SPEC, '--origin', 'localhost:8080']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--origin localhost:8080: expected FROM=TO/);
+    const pf = await runCli(['verify', SPEC, '--port-forward']);
+    expect(pf.code).toBe(2);
+    expect(pf.stderr).toMatch(/--port-forward needs --context or --kubeconfig/);
     const missing = await runCli(['verify', 'no/such/spec.md']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/no such file/);
