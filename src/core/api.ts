@@ -1,13 +1,8 @@
 /**
  * The one API of traffic-engineer. The CLI (src/cli) and the MCP server (src/mcp) are thin adapters over it.
  */
-export { GenerateInput, type GenerateOptions, type GenerateResult, generate } from './generate.js';
-export { MAX_INPUT_BYTES, readInputFile } from './read-input.js';
-export { recommend, RecommendInput, DECISION_TREE, decisionTreeMarkdown, type Recommendation } from './recommend.js';
-export { PLAYBOOKS, Symptom, findPlaybook, explains, troubleshootingMarkdown, type Playbook } from './troubleshoot.js';
-export { check, CheckInput, type CheckOptions, type CheckResult } from './check.js';
-export { validate, ValidateInput, resolveCrds, type ValidateResult, type ValidateDeps } from './validate.js';
-export { readManifests, type ReadManifestsResult } from './read-manifests.js';
+
+export { CheckInput, type CheckOptions, type CheckResult, check } from './check.js';
 export {
   ClusterTarget,
   clusterApply,
@@ -18,3 +13,9 @@ export {
   clusterStatus,
   loadStack,
 } from './cluster-api.js';
+export { GenerateInput, type GenerateOptions, type GenerateResult, generate } from './generate.js';
+export { MAX_INPUT_BYTES, readInputFile } from './read-input.js';
+export { type ReadManifestsResult, readManifests } from './read-manifests.js';
+export { DECISION_TREE, decisionTreeMarkdown, type Recommendation, RecommendInput, recommend } from './recommend.js';
+export { explains, findPlaybook, PLAYBOOKS, type Playbook, Symptom, troubleshootingMarkdown } from './troubleshoot.js';
+export { resolveCrds, type ValidateDeps, ValidateInput, type ValidateResult, validate } from './validate.js';

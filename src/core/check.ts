@@ -5,15 +5,16 @@
 import * as z from 'zod';
 import { checkCriteria, type StaticOptions, type StaticReport } from '../criteria/static/index.js';
 import { type Diagnostic, hasErrors } from '../model/diagnostic.js';
-import { parseManifestStream } from '../model/load-yaml.js';
+import { docsFromObjects } from '../model/load-yaml.js';
 import type { Manifest } from '../model/manifest.js';
-import { checkSpecObject } from '../spec/load.js';
-import { loadSpecText } from '../spec/load-text.js';
 import { normalize } from '../spec/plan/normalize.js';
 import type { TrafficPlan } from '../spec/plan/types.js';
 import { TrafficSpec } from '../spec/schema/spec.js';
+import { validateDocs } from '../validate/validate.js';
 import { type GenerateOptions, generate } from './generate.js';
-import { readInputFile } from './read-input.js';
+import { loadSpecInput } from './load-spec.js';
+import { readManifests } from './read-manifests.js';
+import { resolveCrds } from './validate.js';
 
 export const CheckInput = z.object({
   spec: TrafficSpec.optional().describe('The TrafficSpec object (give this or specPath).'),
@@ -28,12 +29,16 @@ export const CheckInput = z.object({
     .min(1)
     .optional()
     .describe("Envoy replicas assumed for local limits (default: the spec's gateway.envoyReplicas, else 1)."),
+  crds: z
+    .array(z.string())
+    .default([])
+    .describe('CRDs for the schema + CEL check that stands in for a dry run (default: the `crds pull` cache, if any).'),
   rateLimitService: z
     .boolean()
     .optional()
     .describe('Whether the EnvoyGateway config enables the rate-limit service needed by global limits (default true).'),
 });
-export type CheckInput = z.infer<typeof CheckInput>;
+export type CheckInput = z.input<typeof CheckInput>;
 
 export interface CheckOptions extends GenerateOptions {
   /** Schema validation for dry-run checks (otherwise they are needs-live). */
@@ -52,25 +57,6 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
 }
 
-async function readConfigs(
-  paths: readonly string[],
-  readStdin?: () => Promise<string>,
-): Promise<{ manifests: Manifest[]; diagnostics: Diagnostic[] }> {
-  const manifests: Manifest[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const p of paths) {
-    const read = await readInputFile(p, readStdin);
-    if (!read.ok) {
-      diagnostics.push(read.diagnostic);
-      continue;
-    }
-    const parsed = parseManifestStream(read.text, read.file);
-    diagnostics.push(...parsed.diagnostics);
-    manifests.push(...parsed.docs.map((d) => d.object));
-  }
-  return { manifests, diagnostics };
-}
-
 interface Loaded {
   inputError?: boolean;
   spec?: TrafficSpec;
@@ -80,21 +66,29 @@ interface Loaded {
 
 /** Spec → plan without rendering (no TLS material is made when the stack comes from --config). */
 async function loadPlan(input: CheckInput, readStdin?: () => Promise<string>): Promise<Loaded> {
-  let loaded: { spec?: TrafficSpec; diagnostics: Diagnostic[] };
-  if (input.specPath) {
-    const read = await readInputFile(input.specPath, readStdin);
-    if (!read.ok) return { inputError: true, diagnostics: [read.diagnostic] };
-    loaded = loadSpecText(read.text, read.file);
-  } else if (input.spec) loaded = checkSpecObject(input.spec);
-  else
-    return {
-      inputError: true,
-      diagnostics: [{ code: 'input/missing', severity: 'error', message: 'give a spec object or a spec file path' }],
-    };
+  const loaded = await loadSpecInput(input, readStdin);
+  if (loaded.inputError) return { inputError: true, diagnostics: loaded.diagnostics };
   if (!loaded.spec || hasErrors(loaded.diagnostics)) return { diagnostics: loaded.diagnostics };
   const n = normalize(loaded.spec);
   const diagnostics = [...loaded.diagnostics, ...n.diagnostics];
   return hasErrors(n.diagnostics) ? { diagnostics } : { spec: loaded.spec, plan: n.plan, diagnostics };
+}
+
+/**
+ * With CRDs at hand, a dry-run criterion is decided by the same schema + CEL validation the API server runs;
+ * without them it stays needs-live (built-in checks alone prove nothing about custom resources).
+ */
+async function crdValidationHook(sources: string[], now?: Date): Promise<StaticOptions['validate']> {
+  const { set } = await resolveCrds(sources);
+  if (set.size === 0) return undefined;
+  return (manifests) => {
+    const r = validateDocs(docsFromObjects(manifests), { crds: set, ...(now ? { now } : {}) });
+    return {
+      // Only a proof when every custom resource was checked against its CRD.
+      ok: r.summary.errors === 0 && r.coverage.unchecked === 0,
+      summary: `${r.summary.errors} error(s) against ${set.size} CRD versions (${r.coverage.crd} documents checked against CRDs, ${r.coverage.builtin} built-in, ${r.coverage.unchecked} without a CRD)`,
+    };
+  };
 }
 
 /** Loads the spec, takes the stack (generated or given) and decides every criterion. */
@@ -109,15 +103,16 @@ export async function check(input: CheckInput, opts: CheckOptions = {}): Promise
     const l = await loadPlan(input, opts.readStdin);
     diagnostics.push(...l.diagnostics);
     if (l.inputError) return { ok: false, inputError: true, manifests: [], diagnostics };
-    const read = await readConfigs(input.configPaths ?? [], opts.readStdin);
+    const read = await readManifests(input.configPaths ?? [], opts.readStdin);
     diagnostics.push(...read.diagnostics);
-    if (hasErrors(read.diagnostics)) return { ok: false, inputError: true, manifests: [], diagnostics };
+    if (read.inputError || hasErrors(read.diagnostics))
+      return { ok: false, inputError: true, manifests: [], diagnostics };
     if (!l.spec || !l.plan) return { ok: false, manifests: [], diagnostics };
     ({ spec, plan } = l);
-    manifests = read.manifests;
+    manifests = read.docs.map((d) => d.object);
     source = (input.configPaths ?? []).join(', ');
   } else {
-    const g = await generate({ spec: input.spec, specPath: input.specPath }, opts);
+    const g = await generate({ spec: input.spec, specPath: input.specPath }, { ...opts, checkCriteria: false });
     diagnostics.push(...g.diagnostics);
     if (g.inputError) return { ok: false, inputError: true, manifests: [], diagnostics };
     if (!g.ok || !g.spec || !g.plan) return { ok: false, manifests: [], diagnostics };
@@ -125,12 +120,13 @@ export async function check(input: CheckInput, opts: CheckOptions = {}): Promise
   }
   if (!spec || !plan) return { ok: false, manifests: [], diagnostics };
   const theSpec = spec;
+  const validateHook = opts.validate ?? (await crdValidationHook(input.crds ?? [], opts.now));
   const report = checkCriteria(spec.criteria, manifests, {
     plan,
     envoyReplicas: input.envoyReplicas,
     rateLimitService: input.rateLimitService,
     services: theSpec.services.map((s) => `${theSpec.namespace}/${s.name}`),
-    validate: opts.validate,
+    validate: validateHook,
     now: opts.now,
   });
   return { ok: report.summary.violated === 0, report, source, manifests, diagnostics };

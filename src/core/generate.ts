@@ -1,16 +1,15 @@
 import * as z from 'zod';
+import { checkCriteria } from '../criteria/static/index.js';
 import { type Diagnostic, hasErrors } from '../model/diagnostic.js';
 import { docsFromObjects } from '../model/load-yaml.js';
 import type { Manifest } from '../model/manifest.js';
 import { renderPlan } from '../render/render.js';
 import type { TlsMaterialProvider } from '../render/tls.js';
-import { checkSpecObject } from '../spec/load.js';
-import { loadSpecText } from '../spec/load-text.js';
 import { normalize } from '../spec/plan/normalize.js';
 import type { TrafficPlan } from '../spec/plan/types.js';
 import { TrafficSpec } from '../spec/schema/spec.js';
 import { validateDocs } from '../validate/validate.js';
-import { readInputFile } from './read-input.js';
+import { loadSpecInput } from './load-spec.js';
 import { resolveCrds } from './validate.js';
 
 /** Input of `generate`, shared by the CLI and the MCP tools. */
@@ -34,6 +33,33 @@ export interface GenerateOptions {
   readStdin?: () => Promise<string>;
   /** Skip validating the generated stack (tests of rendering alone). */
   skipValidation?: boolean;
+  /** Set false to skip proving the spec's own criteria against the stack (`check` does it itself). */
+  checkCriteria?: boolean;
+}
+
+/**
+ * Correct by construction: the stack must not violate the spec's own success criteria
+ * (for example a criterion requesting a path no route serves). Each violated criterion is an error.
+ */
+function criteriaProblems(spec: TrafficSpec, plan: TrafficPlan, manifests: Manifest[], file?: string): Diagnostic[] {
+  if (!spec.criteria.length) return [];
+  const report = checkCriteria(spec.criteria, manifests, {
+    plan,
+    services: spec.services.map((s) => `${spec.namespace}/${s.name}`),
+  });
+  return report.criteria
+    .filter((c) => c.verdict === 'violated')
+    .map((c) => ({
+      code: 'generate/criterion-violated',
+      severity: 'error' as const,
+      ...(file ? { file } : {}),
+      path: `criteria.${c.id}`,
+      message: `the generated stack would violate ${c.id} (${c.title}): ${c.checks
+        .filter((k) => k.verdict === 'violated')
+        .map((k) => k.explanation)
+        .join('; ')}`,
+      hint: 'make the spec consistent with its criteria: add the route, name or limit the criterion expects (see `traffic-engineer check`)',
+    }));
 }
 
 /**
@@ -54,26 +80,10 @@ export interface GenerateResult {
 
 /** Spec (object or file) → plan → manifests in apply order, with every diagnostic on the way. */
 export async function generate(input: GenerateInput, opts: GenerateOptions = {}): Promise<GenerateResult> {
-  let spec: TrafficSpec | undefined;
-  const diagnostics: Diagnostic[] = [];
-  if (input.specPath) {
-    const read = await readInputFile(input.specPath, opts.readStdin);
-    if (!read.ok) return { ok: false, inputError: true, manifests: [], diagnostics: [read.diagnostic] };
-    const loaded = loadSpecText(read.text, read.file);
-    diagnostics.push(...loaded.diagnostics);
-    spec = loaded.spec;
-  } else if (input.spec) {
-    const loaded = checkSpecObject(input.spec);
-    diagnostics.push(...loaded.diagnostics);
-    spec = loaded.spec;
-  } else {
-    return {
-      ok: false,
-      inputError: true,
-      manifests: [],
-      diagnostics: [{ code: 'input/missing', severity: 'error', message: 'give a spec object or a spec file path' }],
-    };
-  }
+  const loaded = await loadSpecInput(input, opts.readStdin);
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  if (loaded.inputError) return { ok: false, inputError: true, manifests: [], diagnostics };
+  const spec = loaded.spec;
   if (!spec || hasErrors(diagnostics)) return { ok: false, manifests: [], diagnostics };
   const { plan, diagnostics: planDiags } = normalize(spec);
   const specFile = input.specPath === '-' ? '<stdin>' : input.specPath;
@@ -97,5 +107,7 @@ export async function generate(input: GenerateInput, opts: GenerateOptions = {})
     });
     diagnostics.push(...report.diagnostics);
   }
+  if (opts.checkCriteria !== false && !hasErrors(diagnostics))
+    diagnostics.push(...criteriaProblems(spec, plan, rendered.manifests, specFile));
   return { ok: !hasErrors(diagnostics), spec, plan, manifests: rendered.manifests, diagnostics };
 }

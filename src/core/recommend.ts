@@ -33,7 +33,6 @@ export const RecommendInput = z.object({
   overloadProtection: z.boolean().default(false),
   maxConcurrency: z.number().int().min(1).optional().describe('Backend concurrency'),
   tls: z.enum(['none', 'self-signed', 'cert-manager', 'existing-secret']).default('none'),
-  hosts: z.array(z.string()).default([]),
   scaling: z.enum(['none', 'cpu', 'request-rate', 'schedule']).default('none'),
   costSensitive: z.boolean().default(false).describe('Scale to zero when idle'),
   llmTraffic: z.boolean().default(false),
@@ -160,7 +159,6 @@ export function recommend(raw: RecommendInput): Recommendation {
     const mode = a.tls === 'existing-secret' ? 'secret' : a.tls;
     spec.tls = {
       mode,
-      ...(a.hosts.length ? { hosts: a.hosts } : {}),
       ...(mode === 'cert-manager' ? { createSelfSignedIssuer: true } : {}),
     };
     yes(

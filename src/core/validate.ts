@@ -3,13 +3,17 @@ import * as z from 'zod';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { SourceDoc } from '../model/manifest.js';
 import { addCrdObjects, CrdSet, defaultCrdCacheDir, loadCrdCache, loadCrds } from '../validate/crds/index.js';
-import { validateDocs, type ValidationReport } from '../validate/validate.js';
+import { type ValidationReport, validateDocs } from '../validate/validate.js';
 import { readManifests } from './read-manifests.js';
 
 /** Input of `validate`, shared by the CLI and the MCP tool. */
 export const ValidateInput = z.object({
   paths: z.array(z.string()).default([]).describe('Manifest files or directories (- for stdin)'),
-  yaml: z.string().max(16 * 1024 * 1024).optional().describe('Manifests as multi-document YAML text'),
+  yaml: z
+    .string()
+    .max(16 * 1024 * 1024)
+    .optional()
+    .describe('Manifests as multi-document YAML text'),
   crds: z
     .array(z.string())
     .default([])
@@ -35,7 +39,10 @@ export interface ValidateResult extends ValidationReport {
 const crdCache = new Map<string, Promise<CrdSet>>();
 
 /** Loads the CRD set for `--crds` values (paths, `cluster`), or the local cache when none are given. */
-export async function resolveCrds(sources: readonly string[], deps: ValidateDeps = {}): Promise<{ set: CrdSet; diagnostics: Diagnostic[] }> {
+export async function resolveCrds(
+  sources: readonly string[],
+  deps: ValidateDeps = {},
+): Promise<{ set: CrdSet; diagnostics: Diagnostic[] }> {
   const key = sources.join('\0');
   const diagnostics: Diagnostic[] = [];
   if (!sources.includes('cluster') && crdCache.has(key)) return { set: await crdCache.get(key)!, diagnostics };
@@ -48,7 +55,11 @@ export async function resolveCrds(sources: readonly string[], deps: ValidateDeps
     } else if (paths.length) await loadCrds(paths, set);
     if (sources.includes('cluster')) {
       if (!deps.clusterCrds)
-        diagnostics.push({ code: 'cluster/unavailable', severity: 'error', message: '--crds cluster needs a cluster connection' });
+        diagnostics.push({
+          code: 'cluster/unavailable',
+          severity: 'error',
+          message: '--crds cluster needs a cluster connection',
+        });
       else addCrdObjects(set, await deps.clusterCrds(), '<cluster>');
     }
     return set;
@@ -62,9 +73,10 @@ export async function resolveCrds(sources: readonly string[], deps: ValidateDeps
 /** Validates manifests from files, directories, stdin or text: schema + CEL, cross-resource rules, KEDA rules, lints. */
 export async function validate(input: ValidateInput, deps: ValidateDeps = {}): Promise<ValidateResult> {
   const args = ValidateInput.parse(input);
-  const read = args.yaml !== undefined
-    ? await readManifests(['-'], async () => args.yaml as string)
-    : await readManifests(args.paths, deps.readStdin);
+  const read =
+    args.yaml !== undefined
+      ? await readManifests(['-'], async () => args.yaml as string)
+      : await readManifests(args.paths, deps.readStdin);
   const crds = await resolveCrds(args.crds, deps);
   const report = validateDocs(read.docs, {
     crds: crds.set,
@@ -79,5 +91,11 @@ export async function validate(input: ValidateInput, deps: ValidateDeps = {}): P
     else if (d.severity === 'warning') summary.warnings++;
     else summary.infos++;
   }
-  return { docs: read.docs, diagnostics, summary, coverage: report.coverage, inputError: read.inputError || crds.diagnostics.some((d) => d.code.startsWith('crds/') && d.severity === 'error') };
+  return {
+    docs: read.docs,
+    diagnostics,
+    summary,
+    coverage: report.coverage,
+    inputError: read.inputError || crds.diagnostics.some((d) => d.code.startsWith('crds/') && d.severity === 'error'),
+  };
 }

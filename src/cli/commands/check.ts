@@ -15,6 +15,7 @@ const Options = z.object({
     .describe('Check these manifests instead of the stack generated from the spec (repeatable)'),
   format: z.enum(['text', 'json']).default('text').describe('Output format'),
   envoyReplicas: CheckInput.shape.envoyReplicas,
+  crds: CheckInput.shape.crds,
   noRateLimitService: z
     .boolean()
     .default(false)
@@ -39,6 +40,7 @@ export const checkCommand = defineCommand({
         specPath,
         configPaths: args.config,
         envoyReplicas: args.envoyReplicas,
+        crds: args.crds,
         rateLimitService: !args.noRateLimitService,
       },
       { readStdin: io.readStdin },

@@ -8,13 +8,16 @@ import { generateCommand } from './generate.js';
 import { initCommand } from './init.js';
 import { mcpCommand } from './mcp.js';
 import { preflightCommand } from './preflight.js';
+import { runCommand } from './run.js';
 import { simulateCommand } from './simulate.js';
+import { skillCommand } from './skill.js';
 import { statusCommand } from './status.js';
 import { validateCommand } from './validate.js';
 import { verifyCommand } from './verify.js';
 
 /** Every CLI command, in help order. One file per command; register new ones here. */
 export const commands: Command[] = [
+  runCommand as unknown as Command,
   initCommand as unknown as Command,
   generateCommand as unknown as Command,
   validateCommand as unknown as Command,
@@ -28,4 +31,5 @@ export const commands: Command[] = [
   diffCommand as unknown as Command,
   crdsCommand as unknown as Command,
   mcpCommand as unknown as Command,
+  skillCommand as unknown as Command,
 ];
