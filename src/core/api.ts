@@ -19,3 +19,4 @@ export { type ReadManifestsResult, readManifests } from './read-manifests.js';
 export { DECISION_TREE, decisionTreeMarkdown, type Recommendation, RecommendInput, recommend } from './recommend.js';
 export { explains, findPlaybook, PLAYBOOKS, type Playbook, Symptom, troubleshootingMarkdown } from './troubleshoot.js';
 export { resolveCrds, type ValidateDeps, ValidateInput, type ValidateResult, validate } from './validate.js';
+export { VerifyInput, verify, type VerifyDeps, type VerifyResult } from './verify.js';
