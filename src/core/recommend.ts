@@ -9,7 +9,7 @@ import { TrafficSpec } from '../spec/schema/spec.js';
 export const RecommendInput = z.object({
   app: Label.default('app'),
   namespace: Label.default('default'),
-  service: z.object({ name: Label, port: Port }).strict().optional().describe('{name, port} (default {app, 80})'),
+  service: z.object({ name: Label, port: Port }).strict().optional().describe('{name, port}'),
   externalAccess: z.boolean().default(true),
   versions: z
     .array(z.object({ path: z.string().startsWith('/'), service: Subdomain, port: Port.optional() }).strict())

@@ -5,16 +5,17 @@
 import { resolve } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
-import { type ClusterOutcome, ClusterTarget, type StackSource } from '../core/cluster-api.js';
+import type { ClusterOutcome, StackSource } from '../core/cluster-api.js';
 import type { Diagnostic, ResourceRef } from '../model/diagnostic.js';
+import { ContextArg, KubeconfigArg, SpecPathArg } from './inputs.js';
 import { failure, type ToolContext } from './tool.js';
 
-/** The stack (a spec, or manifest files) and the cluster (core's ClusterTarget). */
+/** The stack (a spec, or manifest files) and the cluster (core's ClusterTarget fields). */
 export const StackArgs = {
-  specPath: z.string().optional().describe('Traffic spec file (its stack is generated)'),
-  files: z.array(z.string()).optional().describe('Or manifest files/dirs'),
-  kubeconfig: ClusterTarget.shape.kubeconfig.describe('Default $KUBECONFIG'),
-  context: ClusterTarget.shape.context.describe('Default current-context'),
+  specPath: SpecPathArg.describe('Spec file'),
+  files: z.array(z.string()).optional().describe('Or manifests'),
+  kubeconfig: KubeconfigArg.describe('File'),
+  context: ContextArg.describe('Kube context'),
 };
 
 export function stackSource(args: { specPath?: string; files?: string[] }, ctx: ToolContext): StackSource | string {

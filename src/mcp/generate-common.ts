@@ -30,6 +30,8 @@ export const GenerateOutput = z.object({
     .describe('Set when outputDir was given'),
 });
 export type GenerateOutput = z.infer<typeof GenerateOutput>;
+/** The single-part tools never write files. */
+export const PartOutput = GenerateOutput.omit({ written: true });
 
 /** The fields every single-part tool takes besides its part. */
 export const AppFields = {

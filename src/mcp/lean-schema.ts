@@ -1,14 +1,13 @@
 /**
  * JSON Schema for tools/list, sized for an agent's context. The zod schema stays the single source
  * (it validates every call in full); the advertised form drops what costs bytes and rarely guides a
- * caller (regex patterns, length bounds, the JSON-Schema dialect URI, 2^53 maxima) and stops at a
+ * caller (regex patterns, length and numeric bounds, false defaults, the JSON-Schema dialect URI) and stops at a
  * depth, where a part is described by its description and, for spec parts, a pointer to
  * te://schema/{part} (the full JSON Schema). Output schemas are listed as property names and types only.
  */
 import * as z from 'zod';
 
 const DROP = new Set(['$schema', 'pattern', 'format', 'minLength', 'maxLength', 'minItems', 'maxItems']);
-const HUGE = 2 ** 32 - 1;
 
 type Json = Record<string, unknown>;
 
@@ -28,9 +27,9 @@ function lean(node: unknown, depth: number, max: number, keepDescriptions: boole
   }
   const out: Json = {};
   for (const [k, v] of Object.entries(o)) {
-    if (DROP.has(k) || (k === 'description' && !keepDescriptions)) continue;
-    if ((k === 'maximum' || k === 'minimum') && typeof v === 'number' && Math.abs(v) >= HUGE) continue;
-    if (k === 'default' && v !== null && typeof v === 'object') continue;
+    if (DROP.has(k) || ((k === 'description' || k === 'enum') && !keepDescriptions)) continue;
+    if (k === 'maximum' || k === 'minimum' || k === 'exclusiveMinimum') continue;
+    if (k === 'default' && (v === false || (v !== null && typeof v === 'object'))) continue;
     if (k === 'additionalProperties' && (depth > 0 || !keepDescriptions)) continue;
     if (k === 'required' && !keepDescriptions) continue;
     if (k === 'properties' && v && typeof v === 'object')

@@ -6,23 +6,21 @@ import { Autoscaling, CircuitBreaker, Gateway, Retry, Timeouts, Tls, TrafficSpec
 import { RateLimit } from '../spec/schema/ratelimit.js';
 
 export const GatewayArg = Gateway.describe(
-  '{name?, className?: eg, listeners?: [{name?, protocol: HTTP|HTTPS, port, hostname?}], redirectHttpToHttps?}',
+  '{name?, listeners?: [{protocol: HTTP|HTTPS, port, hostname?}], redirectHttpToHttps?}',
 );
-export const TlsArg = Tls.describe(
-  '{mode: self-signed|secret|cert-manager, secretName?, hosts?, issuerRef?: {name, kind}, createSelfSignedIssuer?}',
-);
+export const TlsArg = Tls.describe('{mode: self-signed|secret|cert-manager, secretName?, hosts?, issuerRef?}');
 export const ServicesArg = TrafficSpec.shape.services.describe('[{name, port}]; the first is the default backend');
 export const RoutesArg = TrafficSpec.shape.routes.describe(
-  '[{name?, hostnames?, rules: [{path: /api, backend: svc} or {matches: [{path, method?, headers?}], backends: [{name, weight?}]}]}]',
+  '[{name?, hostnames?, rules: [{path, backend} or {matches, backends: [{name, weight?}]}]}]',
 );
 export const RateLimitArg = RateLimit.describe(
-  '{scope?: local|global, tiers: [{name, key?: {header: x-user-id}|{sourceIP: true}, match?: {headerAbsent?, headers?: [{name, value}], path?}, limit: {requests, unit: Second|Minute|Hour|Day}}]}',
+  '{scope?: local|global, tiers: [{name, key?: {header}|{sourceIP: true}, match?: {headerAbsent?, headers?, path?}, limit: {requests, unit?: Minute}}]}',
 );
 export const CircuitBreakerArg = CircuitBreaker.describe(
-  '{maxConnections?, maxPendingRequests?, maxParallelRequests?, maxParallelRetries?}',
+  '{maxConnections?, maxPendingRequests?, maxParallelRequests?}',
 );
-export const RetryArg = Retry.describe('{numRetries?, retryOn?: {triggers, httpStatusCodes}, perRetryTimeout?}');
+export const RetryArg = Retry.describe('{numRetries?, retryOn?, perRetryTimeout?}');
 export const TimeoutsArg = Timeouts.describe('{connect?, request?, idle?} e.g. 5s');
 export const AutoscalingArg = Autoscaling.describe(
-  '{engine?: keda|hpa, minReplicas?, maxReplicas?, fallback?: {failureThreshold, replicas}, triggers: [{type: prometheus, serverAddress, threshold, query?}|{type: cpu|memory, utilization}|{type: cron, timezone, start, end, desiredReplicas}]}',
+  '{engine?: keda|hpa, minReplicas?, maxReplicas?, fallback?, triggers: [{type: prometheus, serverAddress, threshold}|{type: cpu, utilization}|{type: cron, timezone, start, end, desiredReplicas}]}',
 );

@@ -16,7 +16,7 @@ export default defineTool({
   name: 'apply_stack',
   title: 'Apply the stack',
   description:
-    'Changes the cluster: dry-runs first and stops on any rejection, then server-side applies in order and waits for readiness. Needs confirm: true after the user approved the dry_run.',
+    'Changes the cluster: dry-runs first, server-side applies in order, waits for readiness. Needs confirm: true.',
   input: z.object({
     ...StackArgs,
     confirm: z.boolean().default(false).describe('true only after the user approved'),

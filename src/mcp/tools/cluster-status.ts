@@ -21,8 +21,7 @@ const Output = z.object({
 export default defineTool({
   name: 'cluster_status',
   title: 'Live status of the stack',
-  description:
-    'Live conditions of every object of the stack: Gateway Programmed, routes/policies Accepted, ScaledObject Ready; the reason when not.',
+  description: 'Live conditions of the stack: Programmed, Accepted, Ready, with reasons.',
   input: z.object(StackArgs),
   output: Output,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },

@@ -16,8 +16,7 @@ const Output = z.object({
 export default defineTool({
   name: 'dry_run',
   title: 'Server-side dry run',
-  description:
-    'Server-side dry run of the stack against the cluster (admission, CRD schemas, webhooks); nothing is persisted.',
+  description: 'Server-side dry run on the cluster (admission, schemas, webhooks); nothing persisted.',
   input: z.object(StackArgs),
   output: Output,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },

@@ -1,29 +1,27 @@
 import * as z from 'zod';
 import { Label } from '../../spec/schema/index.js';
-import { AppFields, GenerateOutput, generateResult, partSpec, READ_ONLY, runGenerate } from '../generate-common.js';
+import { AppFields, generateResult, PartOutput, partSpec, READ_ONLY, runGenerate } from '../generate-common.js';
 import { CircuitBreakerArg, RetryArg, TimeoutsArg } from '../parts.js';
 import { defineTool } from '../tool.js';
 
 export default defineTool({
   name: 'generate_circuit_breaker',
   title: 'Generate overload protection',
-  description: 'BackendTrafficPolicy circuit breaker (per Envoy replica; 503 beyond it), retries, timeouts.',
+  description: 'Circuit breaker (per Envoy replica; 503 beyond), retries, timeouts policy.',
   input: z.object({
     ...AppFields,
-    routeName: Label.optional().describe('Target HTTPRoute (default <app>-route)'),
-    policyName: Label.optional(),
+    routeName: Label.optional().describe('Default <app>-route'),
     circuitBreaker: CircuitBreakerArg,
     retry: RetryArg.optional(),
     timeouts: TimeoutsArg.optional(),
   }),
-  output: GenerateOutput,
+  output: PartOutput,
   annotations: READ_ONLY,
-  async run({ app, namespace, routeName, policyName, circuitBreaker, retry, timeouts }, ctx) {
+  async run({ app, namespace, routeName, circuitBreaker, retry, timeouts }, ctx) {
     const rest = {
       circuitBreaker,
       ...(retry ? { retry } : {}),
       ...(timeouts ? { timeouts } : {}),
-      ...(policyName ? { policyName } : {}),
     };
     const { out } = await runGenerate(
       { spec: partSpec(app, namespace, rest, routeName) as never },

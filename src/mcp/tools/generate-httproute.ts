@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { AppFields, GenerateOutput, generateResult, partSpec, READ_ONLY, runGenerate } from '../generate-common.js';
+import { AppFields, generateResult, PartOutput, partSpec, READ_ONLY, runGenerate } from '../generate-common.js';
 import { GatewayArg, RoutesArg, ServicesArg } from '../parts.js';
 import { defineTool } from '../tool.js';
 
@@ -13,7 +13,7 @@ export default defineTool({
     routes: RoutesArg,
     gateway: GatewayArg.optional().describe('{name?, listeners?}: the Gateway routes attach to'),
   }),
-  output: GenerateOutput,
+  output: PartOutput,
   annotations: READ_ONLY,
   async run({ app, namespace, services, routes, gateway }, ctx) {
     const spec = { ...partSpec(app, namespace, { routes, ...(gateway ? { gateway } : {}) }), services };

@@ -1,26 +1,23 @@
 import * as z from 'zod';
 import { Label } from '../../spec/schema/index.js';
-import { AppFields, GenerateOutput, generateResult, partSpec, READ_ONLY, runGenerate } from '../generate-common.js';
+import { AppFields, generateResult, PartOutput, partSpec, READ_ONLY, runGenerate } from '../generate-common.js';
 import { RateLimitArg } from '../parts.js';
 import { defineTool } from '../tool.js';
 
 export default defineTool({
   name: 'generate_ratelimit',
   title: 'Generate a rate limit',
-  description:
-    'Rate limit (BackendTrafficPolicy): per-client buckets (key.header), anonymous tier (match.headerAbsent); local is per Envoy replica.',
+  description: 'Rate limit policy: per-client buckets (key.header), anonymous tier (match.headerAbsent).',
   input: z.object({
     ...AppFields,
-    routeName: Label.optional().describe('Target HTTPRoute (default <app>-route)'),
-    policyName: Label.optional(),
+    routeName: Label.optional().describe('Default <app>-route'),
     rateLimit: RateLimitArg,
   }),
-  output: GenerateOutput,
+  output: PartOutput,
   annotations: READ_ONLY,
-  async run({ app, namespace, routeName, policyName, rateLimit }, ctx) {
+  async run({ app, namespace, routeName, rateLimit }, ctx) {
     const rest = {
       rateLimit,
-      ...(policyName ? { policyName } : {}),
     };
     const { out } = await runGenerate(
       { spec: partSpec(app, namespace, rest, routeName) as never },

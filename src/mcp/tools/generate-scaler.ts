@@ -1,19 +1,19 @@
 import * as z from 'zod';
 import { Label } from '../../spec/schema/index.js';
-import { AppFields, GenerateOutput, generateResult, partSpec, READ_ONLY, runGenerate } from '../generate-common.js';
+import { AppFields, generateResult, PartOutput, partSpec, READ_ONLY, runGenerate } from '../generate-common.js';
 import { AutoscalingArg } from '../parts.js';
 import { defineTool } from '../tool.js';
 
 export default defineTool({
   name: 'generate_scaler',
   title: 'Generate an autoscaler',
-  description: 'KEDA ScaledObject (prometheus, cpu/memory, cron; minReplicas 0 = scale to zero) or a plain HPA.',
+  description: 'KEDA ScaledObject (prometheus, cpu, memory, cron; minReplicas 0 = scale to zero) or HPA.',
   input: z.object({
     ...AppFields,
-    routeName: Label.optional().describe('Target HTTPRoute (default <app>-route)'),
+    routeName: Label.optional().describe('Default <app>-route'),
     autoscaling: AutoscalingArg,
   }),
-  output: GenerateOutput,
+  output: PartOutput,
   annotations: READ_ONLY,
   async run({ app, namespace, routeName, autoscaling }, ctx) {
     const kinds = ['ScaledObject', 'HorizontalPodAutoscaler'];

@@ -1,21 +1,32 @@
-import { GenerateInput } from '../../core/api.js';
+import { resolve } from 'node:path';
+import * as z from 'zod';
+import { TrafficSpec } from '../../spec/schema/index.js';
 import { GenerateOutput, generateResult, runGenerate } from '../generate-common.js';
-import { defineTool } from '../tool.js';
+import { SpecPathArg } from '../inputs.js';
+import { defineTool, failure } from '../tool.js';
 
 export default defineTool({
   name: 'generate_stack',
   title: 'Generate the whole stack',
   description:
-    'TrafficSpec (spec, or specPath to a YAML/markdown spec) → the whole stack in apply order + diagnostics. Secret keys redacted.',
-  input: GenerateInput.extend({
-    spec: GenerateInput.shape.spec.describe(
-      'The TrafficSpec object (or give specPath); schema te://schema/traffic-spec',
-    ),
+    'TrafficSpec (spec or specPath, YAML/markdown) → the whole stack in apply order + diagnostics; Secrets redacted; outputDir writes files.',
+  input: z.object({
+    specPath: SpecPathArg.describe('YAML or markdown spec file'),
+    spec: TrafficSpec.optional().describe('The TrafficSpec object (or specPath); schema te://schema/traffic-spec'),
+    outputDir: z.string().optional().describe('New dir: a file per resource, Secret at 0600'),
   }),
   output: GenerateOutput,
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
-  async run(args, ctx) {
-    const { out } = await runGenerate(args, { cwd: ctx.cwd });
+  // Writes only with outputDir, and only into a new directory: additive, never destructive.
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  async run({ outputDir, ...input }, ctx) {
+    const { out, manifests } = await runGenerate(input, { cwd: ctx.cwd });
+    if (outputDir && out.ok) {
+      const { writeStackDir } = await import('../write-stack.js');
+      const dir = resolve(ctx.cwd, outputDir);
+      const written = await writeStackDir(dir, manifests);
+      if (typeof written === 'string') return failure(`generate_stack: ${written}`);
+      out.written = { dir, files: written };
+    }
     return generateResult(out, 'generate_stack');
   },
 });

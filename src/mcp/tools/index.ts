@@ -10,7 +10,10 @@ import generateScaler from './generate-scaler.js';
 import generateStack from './generate-stack.js';
 import generateTls from './generate-tls.js';
 import recommend from './recommend.js';
+import simulateRequests from './simulate-requests.js';
 import troubleshoot from './troubleshoot.js';
+import validateCriteria from './validate-criteria.js';
+import validateManifests from './validate-manifests.js';
 
 /** Every tool, in tools/list order. One file per tool (file name = tool name with - for _); register new ones here. */
 export const tools: ToolDef[] = [
@@ -21,6 +24,9 @@ export const tools: ToolDef[] = [
   generateCircuitBreaker,
   generateTls,
   generateScaler,
+  validateManifests,
+  simulateRequests,
+  validateCriteria,
   dryRun,
   applyStack,
   clusterStatus,

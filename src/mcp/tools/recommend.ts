@@ -22,7 +22,7 @@ const Output = z.object({
 export default defineTool({
   name: 'recommend',
   title: 'Recommend traffic patterns',
-  description: 'Decision tree: requirements → patterns, a TrafficSpec fragment and the tool calls that build it.',
+  description: 'Decision tree: requirements → patterns, a TrafficSpec fragment and the tool calls.',
   input: RecommendInput,
   output: Output,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },

@@ -16,7 +16,7 @@ export default defineTool({
   description: 'Symptom → likely causes and the checks that tell them apart, each with its tool.',
   input: z.object({
     symptom: Symptom.optional(),
-    description: z.string().max(2000).optional().describe('Free text, e.g. "every request gets 404"'),
+    description: z.string().max(2000).optional().describe('Or free text'),
   }),
   output: Output,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
