@@ -20,3 +20,4 @@ export { DECISION_TREE, decisionTreeMarkdown, type Recommendation, RecommendInpu
 export { explains, findPlaybook, PLAYBOOKS, type Playbook, Symptom, troubleshootingMarkdown } from './troubleshoot.js';
 export { resolveCrds, type ValidateDeps, ValidateInput, type ValidateResult, validate } from './validate.js';
 export { VerifyInput, verify, type VerifyDeps, type VerifyResult } from './verify.js';
+export { SimulateInput, simulate, UrlRequest, type SimulateOutcome, type SimulateResult } from './simulate.js';

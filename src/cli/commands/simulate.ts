@@ -4,11 +4,8 @@
  * per the Gateway API v1.6 specification.
  */
 import * as z from 'zod';
-import { readInputFile } from '../../core/read-input.js';
-import type { Diagnostic } from '../../model/diagnostic.js';
-import { parseManifestStream } from '../../model/load-yaml.js';
-import type { Manifest } from '../../model/manifest.js';
-import { formatResultText, parseRequestsJson, simulateRequests } from '../../simulate/route/index.js';
+import { readInputFile, simulate } from '../../core/api.js';
+import { formatResultText, parseRequestsJson } from '../../simulate/route/index.js';
 import { defineCommand, EXIT } from '../command.js';
 import { formatDiagnosticLines } from '../diagnostics.js';
 
@@ -39,29 +36,22 @@ export const simulateCommand = defineCommand({
       io.stderr('traffic-engineer simulate: give at least one --config file\n');
       return EXIT.usage;
     }
-    const diagnostics: Diagnostic[] = [];
-    const manifests: Manifest[] = [];
-    for (const f of files) {
-      const read = await readInputFile(f, io.readStdin);
-      if (!read.ok) {
-        diagnostics.push(read.diagnostic);
-        continue;
-      }
-      const parsed = parseManifestStream(read.text, read.file);
-      diagnostics.push(...parsed.diagnostics);
-      manifests.push(...parsed.docs.map((d) => d.object));
-    }
     const reqFile = await readInputFile(args.requests, io.readStdin);
-    if (!reqFile.ok) diagnostics.push(reqFile.diagnostic);
-    const parsedReqs = reqFile.ok ? parseRequestsJson(reqFile.text, reqFile.file) : { requests: [], diagnostics: [] };
-    diagnostics.push(...parsedReqs.diagnostics);
-    if (diagnostics.some((d) => d.severity === 'error')) {
-      io.stderr(formatDiagnosticLines(diagnostics));
+    const parsedReqs = reqFile.ok
+      ? parseRequestsJson(reqFile.text, reqFile.file)
+      : { requests: [], diagnostics: [reqFile.diagnostic] };
+    if (parsedReqs.diagnostics.some((d) => d.severity === 'error')) {
+      io.stderr(formatDiagnosticLines(parsedReqs.diagnostics));
       return EXIT.usage;
     }
-    const results = simulateRequests(manifests, parsedReqs.requests);
+    const r = await simulate({ configPaths: files, requests: parsedReqs.requests }, { readStdin: io.readStdin });
+    if (r.inputError || r.diagnostics.some((d) => d.severity === 'error')) {
+      io.stderr(formatDiagnosticLines(r.diagnostics));
+      return EXIT.usage;
+    }
+    const results = r.results.map(({ request: _, ...rest }) => rest);
     if (args.format === 'json') io.stdout(`${JSON.stringify(results, null, 2)}\n`);
-    else io.stdout(results.map((r, i) => `${formatResultText(parsedReqs.requests[i], r)}\n`).join(''));
+    else io.stdout(results.map((x, k) => `${formatResultText(parsedReqs.requests[k], x)}\n`).join(''));
     return EXIT.ok;
   },
 });
