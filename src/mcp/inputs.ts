@@ -20,3 +20,13 @@ export const ConfigPathsArg = z.array(z.string()).optional();
 /** core ClusterTarget */
 export const KubeconfigArg = z.string().optional();
 export const ContextArg = z.string().optional();
+/** core VerifyInput.origin / .portForward */
+export const OriginArg = z.array(z.string()).default([]);
+export const PortForwardArg = z.boolean().default(false);
+/** core SimulateInput.configPaths and UrlRequest */
+export const ConfigPathsListArg = z.array(z.string()).default([]);
+export const UrlRequestArg = z.object({
+  url: z.string().url(),
+  method: z.string().default('GET'),
+  headers: z.record(z.string(), z.string()).default({}),
+});

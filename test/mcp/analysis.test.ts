@@ -89,7 +89,7 @@ describe('simulate_requests', () => {
       requests: [{ url: 'http://x/' }],
     });
     expect(r.isError).toBe(true);
-    expect(r.text).toMatch(/could not generate/);
+    expect(r.text).toMatch(/could not load the stack: .*nowhere/);
   });
 });
 
@@ -178,5 +178,27 @@ describe('troubleshoot', () => {
     const names = new Set((await c.client.listTools()).tools.map((t) => t.name));
     const { PLAYBOOKS } = await import('../../src/core/troubleshoot.js');
     for (const p of PLAYBOOKS) for (const k of p.checks) expect(names, k.tool).toContain(k.tool);
+  });
+});
+
+describe('validate_criteria (live)', () => {
+  it('runs against the running system; nothing listening → every HTTP criterion fails with evidence, not a crash', async () => {
+    // Origins rewritten to a loopback port where nothing listens; no cluster context: object checks are skipped.
+    const r = await call('validate_criteria', {
+      mode: 'live',
+      specPath: TASK_API,
+      origin: ['http://localhost:8080=http://127.0.0.1:9', 'https://localhost:8443=https://127.0.0.1:9'],
+    });
+    expect(r.isError).toBe(true);
+    expect(r.out.ok).toBe(false);
+    const sc1 = r.out.criteria.find((x: { id: string }) => x.id === 'SC-001');
+    expect(sc1.verdict).toBe('failed');
+    expect(sc1.evidence).toMatch(/127\.0\.0\.1:9|refused|ECONNREFUSED/i);
+  }, 60_000);
+
+  it('reports a bad origin as an actionable error', async () => {
+    const r = await call('validate_criteria', { mode: 'live', specPath: TASK_API, origin: ['nonsense'] });
+    expect(r.isError).toBe(true);
+    expect(r.text).toMatch(/origin/i);
   });
 });

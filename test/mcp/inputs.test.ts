@@ -5,7 +5,9 @@ import * as z from 'zod';
 import { CheckInput } from '../../src/core/check.js';
 import { ClusterTarget } from '../../src/core/cluster-api.js';
 import { GenerateInput } from '../../src/core/generate.js';
+import { SimulateInput, UrlRequest } from '../../src/core/simulate.js';
 import { ValidateInput } from '../../src/core/validate.js';
+import { VerifyInput } from '../../src/core/verify.js';
 import * as I from '../../src/mcp/inputs.js';
 import { tools } from '../../src/mcp/tools/index.js';
 
@@ -29,6 +31,13 @@ describe('src/mcp/inputs.ts mirrors core', () => {
     ['ValidateInput.disable', I.DisableArg, ValidateInput.shape.disable],
     ['ClusterTarget.kubeconfig', I.KubeconfigArg, ClusterTarget.shape.kubeconfig],
     ['ClusterTarget.context', I.ContextArg, ClusterTarget.shape.context],
+    ['SimulateInput.specPath', I.SpecPathArg, SimulateInput.shape.specPath],
+    ['SimulateInput.configPaths', I.ConfigPathsListArg, SimulateInput.shape.configPaths],
+    ['UrlRequest', I.UrlRequestArg, UrlRequest],
+    ['VerifyInput.origin', I.OriginArg, VerifyInput.shape.origin],
+    ['VerifyInput.portForward', I.PortForwardArg, VerifyInput.shape.portForward],
+    ['VerifyInput.kubeconfig', I.KubeconfigArg, VerifyInput.shape.kubeconfig],
+    ['VerifyInput.context', I.ContextArg, VerifyInput.shape.context],
   ])('%s', (_name, ours, theirs) => {
     expect(shapeOf(ours as z.ZodType)).toEqual(shapeOf(theirs as z.ZodType));
   });

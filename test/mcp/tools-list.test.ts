@@ -16,6 +16,14 @@ describe('tools/list', () => {
     expect(bytes).toBeLessThan(12 * 1024);
   });
 
+  it('stays under 12,000 bytes as served by default (without --allow-apply)', async () => {
+    const plain = await connect();
+    const bytes = Buffer.byteLength(JSON.stringify(await plain.client.listTools()));
+    await plain.close();
+    console.log(`tools/list (default): ${bytes} bytes`);
+    expect(bytes).toBeLessThan(12_000);
+  });
+
   it('gives every tool a title, a description, object schemas and all four annotations', async () => {
     const r = await c.client.listTools();
     for (const t of r.tools) {

@@ -9,7 +9,7 @@ export default defineTool({
   name: 'generate_stack',
   title: 'Generate the whole stack',
   description:
-    'TrafficSpec (spec or specPath, YAML/markdown) → the whole stack in apply order + diagnostics; Secrets redacted; outputDir writes files.',
+    'TrafficSpec (spec or specPath) → the whole stack in apply order + diagnostics; Secrets redacted; outputDir writes files.',
   input: z.object({
     specPath: SpecPathArg.describe('YAML or markdown spec file'),
     spec: TrafficSpec.optional().describe('The TrafficSpec object (or specPath); schema te://schema/traffic-spec'),

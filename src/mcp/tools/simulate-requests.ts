@@ -1,14 +1,8 @@
 import { resolve } from 'node:path';
 import * as z from 'zod';
 import { simRequestSchema } from '../../simulate/route/requests-file.js';
-import { loadForSimulation } from '../simulate-load.js';
+import { ConfigPathsListArg, SpecPathArg, UrlRequestArg } from '../inputs.js';
 import { defineTool, failure, result } from '../tool.js';
-
-const UrlRequest = z.object({
-  url: z.string().url(),
-  method: z.string().default('GET'),
-  headers: z.record(z.string(), z.string()).default({}),
-});
 
 const Output = z.object({
   results: z.array(
@@ -31,12 +25,12 @@ export default defineTool({
   name: 'simulate_requests',
   title: 'Simulate requests',
   description:
-    'Predict without a cluster which listener, route and backend each request reaches, or its 404/421/500 and why.',
+    'Predict, with no cluster, the listener, route and backend each request reaches, or its 404/421/500 and why.',
   input: z.object({
-    specPath: z.string().optional().describe('Spec file (URLs map via externalUrls)'),
-    files: z.array(z.string()).optional().describe('Or manifest files'),
+    specPath: SpecPathArg.describe('Spec file (URLs map via externalUrls)'),
+    configPaths: ConfigPathsListArg.describe('Or manifests'),
     requests: z
-      .array(z.union([UrlRequest, simRequestSchema]))
+      .array(z.union([UrlRequestArg, simRequestSchema]))
       .min(1)
       .max(500)
       .describe('[{url, method?, headers?}] or [{scheme, port (listener), path, host?, headers?}]'),
@@ -44,17 +38,30 @@ export default defineTool({
   output: Output,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async run(args, ctx) {
-    const loaded = await loadForSimulation({
+    const { simulate } = await import('../../core/api.js');
+    const r = await simulate({
       specPath: args.specPath && resolve(ctx.cwd, args.specPath),
-      files: args.files?.map((f) => resolve(ctx.cwd, f)),
+      configPaths: args.configPaths.map((p) => resolve(ctx.cwd, p)),
+      requests: args.requests,
     });
-    if (typeof loaded === 'string') return failure(`simulate_requests: ${loaded}`);
-    const results = args.requests.map((q) =>
-      'url' in q ? loaded.routeUrl(q.url, q.method, q.headers) : loaded.route(q),
-    );
+    if (r.inputError || !r.results.length) {
+      const first = r.diagnostics.find((d) => d.severity === 'error');
+      return failure(`simulate_requests: could not load the stack${first ? `: ${first.code} ${first.message}` : ''}`);
+    }
+    const results = r.results.map((x) => ({
+      request: x.request,
+      status: x.status,
+      ...(x.backend ? { backend: x.backend } : {}),
+      ...(x.weightedBackends ? { weightedBackends: x.weightedBackends } : {}),
+      ...(x.listener ? { listener: x.listener } : {}),
+      ...(x.route ? { route: x.route } : {}),
+      ...(x.rule !== undefined ? { rule: x.rule } : {}),
+      ...(x.location ? { location: x.location } : {}),
+      ...(x.reason ? { reason: x.reason } : {}),
+    }));
     const lines = results.map(
-      (r) => `${r.request} → ${r.status}${r.backend ? ` ${r.backend}` : ''}${r.reason ? ` (${r.reason})` : ''}`,
+      (x) => `${x.request} → ${x.status}${x.backend ? ` ${x.backend}` : ''}${x.reason ? ` (${x.reason})` : ''}`,
     );
-    return result({ results, assumptions: loaded.assumptions }, lines.join('\n'));
+    return result({ results, assumptions: r.assumptions }, lines.join('\n'));
   },
 });
