@@ -9,7 +9,7 @@ import { TrafficSpec } from '../spec/schema/spec.js';
 export const RecommendInput = z.object({
   app: Label.default('app'),
   namespace: Label.default('default'),
-  service: z.object({ name: Label, port: Port }).strict().optional().describe('{name, port}'),
+  service: z.object({ name: Label, port: Port }).strict().optional(),
   externalAccess: z.boolean().default(true),
   versions: z
     .array(z.object({ path: z.string().startsWith('/'), service: Subdomain, port: Port.optional() }).strict())
@@ -237,7 +237,14 @@ export function recommend(raw: RecommendInput): Recommendation {
   } else no('LLM traffic?', 'Request-based rate limiting', 'Requests, not tokens, are the unit.');
 
   const parsed = TrafficSpec.safeParse(spec);
-  const toolCalls = [{ tool: 'generate_stack', arguments: { spec } }];
+  const toolCalls = [
+    { tool: 'generate_stack', arguments: { spec } },
+    { tool: 'validate_manifests', arguments: { specPath: 'traffic-spec.md' } },
+    { tool: 'validate_criteria', arguments: { specPath: 'traffic-spec.md', mode: 'static' } },
+  ];
+  notes.push(
+    'Save the fragment as the yaml block of traffic-spec.md (with success criteria), then validate and check it by specPath.',
+  );
   return {
     patterns,
     spec,

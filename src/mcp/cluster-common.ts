@@ -13,8 +13,8 @@ import { failure, type ToolContext } from './tool.js';
 /** The stack (a spec, or manifest files) and the cluster (core's ClusterTarget fields). */
 export const StackArgs = {
   specPath: SpecPathArg.describe('Spec file'),
-  files: z.array(z.string()).optional().describe('Or manifests'),
-  kubeconfig: KubeconfigArg.describe('File'),
+  files: z.array(z.string()).optional(),
+  kubeconfig: KubeconfigArg,
   context: ContextArg.describe('Kube context'),
 };
 

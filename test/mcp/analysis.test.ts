@@ -174,6 +174,30 @@ describe('troubleshoot', () => {
     expect(none.text).toMatch(/not-found-404/);
   });
 
+  it('runs the offline checks on given manifests: the tutorial\'s literal "*" explains "no rate limiting"', async () => {
+    const r = await call('troubleshoot', {
+      symptom: 'no-rate-limiting',
+      paths: ['test/fixtures/mcp/tutorial-ratelimit.yaml'],
+    });
+    expect(r.isError).toBeFalsy();
+    const codes = r.out.findings.map((f: { code: string }) => f.code);
+    expect(codes).toContain('lint/exact-star-header');
+    expect(codes.every((c: string) => r.out.codes.some((k: string) => c.startsWith(k)))).toBe(true);
+    expect(r.out.ran[0]).toMatch(/validated/);
+  });
+
+  it('reports an unreachable cluster as a step that failed, not as a tool error', async () => {
+    const r = await call('troubleshoot', {
+      symptom: 'not-found-404',
+      specPath: TASK_API,
+      context: 'nope',
+      kubeconfig: '/nonexistent/kubeconfig',
+    });
+    expect(r.isError).toBeFalsy();
+    expect(r.out.ran.join(' ')).toMatch(/cluster_status failed: .*kubeconfig/);
+    expect(r.out.live).toEqual([]);
+  });
+
   it('names only tools the server offers', async () => {
     const names = new Set((await c.client.listTools()).tools.map((t) => t.name));
     const { PLAYBOOKS } = await import('../../src/core/troubleshoot.js');

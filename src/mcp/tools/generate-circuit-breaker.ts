@@ -10,7 +10,7 @@ export default defineTool({
   description: 'Circuit breaker (per Envoy replica; 503 beyond), retries, timeouts policy.',
   input: z.object({
     ...AppFields,
-    routeName: Label.optional().describe('Default <app>-route'),
+    routeName: Label.optional(),
     circuitBreaker: CircuitBreakerArg,
     retry: RetryArg.optional(),
     timeouts: TimeoutsArg.optional(),

@@ -10,7 +10,7 @@ export default defineTool({
   description: 'Rate limit policy: per-client buckets (key.header), anonymous tier (match.headerAbsent).',
   input: z.object({
     ...AppFields,
-    routeName: Label.optional().describe('Default <app>-route'),
+    routeName: Label.optional(),
     rateLimit: RateLimitArg,
   }),
   output: PartOutput,

@@ -10,7 +10,7 @@ export default defineTool({
   description: 'KEDA ScaledObject (prometheus, cpu, memory, cron; minReplicas 0 = scale to zero) or HPA.',
   input: z.object({
     ...AppFields,
-    routeName: Label.optional().describe('Default <app>-route'),
+    routeName: Label.optional(),
     autoscaling: AutoscalingArg,
   }),
   output: PartOutput,
