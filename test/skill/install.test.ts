@@ -99,6 +99,7 @@ describe('skill install --user', () => {
     const r = await run({ user: true }, { HOME: home });
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/claude mcp add --scope user traffic-engineer/);
+    expect(r.err).toMatch(/rewrites ~\/\.claude\.json/);
     const cfg = JSON.parse(readFileSync(join(home, '.claude.json'), 'utf8'));
     expect(cfg).toEqual({ ...existing, mcpServers: { u: { command: 'u' }, 'traffic-engineer': serverEntry() } });
     expect(statSync(join(home, '.claude.json')).mode & 0o777).toBe(0o600);

@@ -79,6 +79,23 @@ describe('skills/traffic-engineer/SKILL.md', () => {
   });
 });
 
+describe('.claude/settings.json', () => {
+  it('pre-approves the project server and only read-only tools that exist', () => {
+    const cfg = JSON.parse(readFileSync('.claude/settings.json', 'utf8'));
+    expect(cfg.enabledMcpjsonServers).toEqual(['traffic-engineer']);
+    const byName = new Map(enabledTools({ allowApply: true }).map((t) => [t.name, t]));
+    for (const a of cfg.permissions.allow as string[]) {
+      const t = byName.get(a.replace(/^mcp__traffic-engineer__/, ''));
+      expect(t, a).toBeDefined();
+      expect(t?.annotations.readOnlyHint || t?.name === 'generate_stack', a).toBe(true);
+      expect(
+        t?.annotations.openWorldHint === false || t?.name === 'validate_criteria' || t?.name === 'troubleshoot',
+        a,
+      ).toBe(true);
+    }
+  });
+});
+
 describe('.mcp.json', () => {
   it('registers the traffic-engineer server', () => {
     const cfg = JSON.parse(readFileSync('.mcp.json', 'utf8'));

@@ -143,7 +143,7 @@ export const skillCommand = defineCommand({
         io.stderr(`note: ${entry.args[0]} does not exist yet; run \`npm run build\` in ${PACKAGE_ROOT}\n`);
       if (args.user)
         io.stderr(
-          `(equivalent: claude mcp add --scope user ${SERVER_NAME} -- ${entry.command} ${entry.args.join(' ')})\n`,
+          `A running Claude Code rewrites ~/.claude.json from memory: restart it now, or register with \`claude mcp add --scope user ${SERVER_NAME} -- ${entry.command} ${entry.args.join(' ')}\` instead.\n`,
         );
       else io.stderr('Claude Code asks once to approve project servers from .mcp.json.\n');
       return EXIT.ok;
