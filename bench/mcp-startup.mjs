@@ -61,8 +61,21 @@ const median = (a) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
+// The same minimal server bundled with esbuild, so bundled is compared with bundled too.
+const { build } = await import('esbuild');
+const minBundle = join(root, 'dist', 'bench-mcp-min-server.mjs');
+await build({
+  entryPoints: [join(root, 'bench/mcp-min-server.mjs')],
+  outfile: minBundle,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  logLevel: 'error',
+});
+
 const targets = [
   ['floor: minimal 1-tool SDK server', ['bench/mcp-min-server.mjs']],
+  ['minimal 1-tool SDK server, bundled', ['dist/bench-mcp-min-server.mjs']],
   ['traffic-engineer mcp (bin → CLI → server)', ['bin/traffic-engineer.js', 'mcp']],
   ['dist/mcp.js (esbuild bundle)', ['dist/mcp.js']],
 ].filter(([, args]) => existsSync(join(root, args[0])));

@@ -62,6 +62,8 @@ export default defineTool({
     const lines = results.map(
       (x) => `${x.request} → ${x.status}${x.backend ? ` ${x.backend}` : ''}${x.reason ? ` (${x.reason})` : ''}`,
     );
-    return result({ results, assumptions: r.assumptions }, lines.join('\n'));
+    const shown =
+      lines.length > 40 ? [...lines.slice(0, 40), `… ${lines.length - 40} more in structuredContent.results`] : lines;
+    return result({ results, assumptions: r.assumptions }, shown.join('\n'));
   },
 });
