@@ -85,7 +85,14 @@ export const ManualCheck = z
   })
   .strict();
 
-export const Check = z.discriminatedUnion('kind', [HttpCheck, JsonCheck, BurstCheck, ResourceCheck, DryRunCheck, ManualCheck]);
+export const Check = z.discriminatedUnion('kind', [
+  HttpCheck,
+  JsonCheck,
+  BurstCheck,
+  ResourceCheck,
+  DryRunCheck,
+  ManualCheck,
+]);
 
 export const Criterion = z
   .object({
