@@ -36,6 +36,12 @@ async function serveHttp(port: number, opts: ServerOptions, log: (l: string) => 
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: the MCP endpoint is /mcp\n');
       return;
     }
+    // Browsers send Origin: a page from elsewhere must not drive a server that reads local files.
+    const origin = req.headers.origin;
+    if (origin && !/^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(origin)) {
+      res.writeHead(403, { 'content-type': 'text/plain' }).end('forbidden: cross-origin request\n');
+      return;
+    }
     if (req.method !== 'POST') {
       res.writeHead(405, { 'content-type': 'application/json', allow: 'POST' });
       res.end(

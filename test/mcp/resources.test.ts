@@ -107,6 +107,14 @@ describe('Streamable HTTP on 127.0.0.1', () => {
       await client.close();
       const wrong = await fetch(srv.url?.replace('/mcp', '/other') as string);
       expect(wrong.status).toBe(404);
+      const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' });
+      const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+      const cross = await fetch(srv.url as string, {
+        method: 'POST',
+        body,
+        headers: { ...headers, origin: 'https://evil.example' },
+      });
+      expect(cross.status).toBe(403);
     } finally {
       await srv.close();
     }
