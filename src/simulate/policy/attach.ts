@@ -6,6 +6,7 @@
  * namespace/name) wins and the others are Conflicted and ignored there; an effective policy that
  * fails translation makes the route answer 500.
  */
+import { selectorMatches } from '../../model/labels.js';
 import type { Manifest } from '../../model/manifest.js';
 import { objects } from './rules.js';
 import { type PolicyProblem, policyProblems, type ValidateOptions } from './validate.js';
@@ -61,33 +62,6 @@ function keyOf(m: Manifest): string {
   return `${m.metadata.namespace ?? 'default'}/${m.metadata.name ?? ''}`;
 }
 
-function labelsMatch(sel: Raw, labels: Record<string, string> = {}): boolean {
-  const ml = (sel.matchLabels ?? {}) as Record<string, string>;
-  for (const [k, v] of Object.entries(ml)) if (labels[k] !== v) return false;
-  for (const e of objects(sel.matchExpressions)) {
-    const k = String(e.key ?? '');
-    const values = Array.isArray(e.values) ? e.values.map(String) : [];
-    const has = k in labels;
-    switch (e.operator) {
-      case 'In':
-        if (!has || !values.includes(labels[k])) return false;
-        break;
-      case 'NotIn':
-        if (has && values.includes(labels[k])) return false;
-        break;
-      case 'Exists':
-        if (!has) return false;
-        break;
-      case 'DoesNotExist':
-        if (has) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return true;
-}
-
 /** Every (level, via, sectionName problem) by which one policy selects the target. */
 function selections(p: Manifest, t: PolicyTarget): { level: PolicyLevel; via: string; notFound?: string }[] {
   const spec = ((p as { spec?: Raw }).spec ?? {}) as Raw;
@@ -130,9 +104,9 @@ function selections(p: Manifest, t: PolicyTarget): { level: PolicyLevel; via: st
   }
   objects(spec.targetSelectors).forEach((s, i) => {
     if ((s.group ?? GATEWAY_GROUP) !== GATEWAY_GROUP) return;
-    if (s.kind === 'HTTPRoute' && t.route && t.route.namespace === ns && labelsMatch(s, t.route.labels))
+    if (s.kind === 'HTTPRoute' && t.route && t.route.namespace === ns && selectorMatches(s, t.route.labels ?? {}))
       out.push({ level: 'route', via: `targetSelectors[${i}] HTTPRoute labels` });
-    if (s.kind === 'Gateway' && t.gateway.namespace === ns && labelsMatch(s, t.gateway.labels))
+    if (s.kind === 'Gateway' && t.gateway.namespace === ns && selectorMatches(s, t.gateway.labels ?? {}))
       out.push({ level: 'gateway', via: `targetSelectors[${i}] Gateway labels` });
   });
   return out;

@@ -3,6 +3,7 @@
  * plus the Kubernetes helpers it needs: namespace labels (with the implicit
  * `kubernetes.io/metadata.name`) and LabelSelector evaluation.
  */
+import { selectorMatches as labelSelectorMatches } from '../../model/labels.js';
 import { groupOf, type Manifest } from '../../model/manifest.js';
 
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
@@ -81,29 +82,7 @@ export interface LabelSelector {
 
 /** metav1.LabelSelector semantics; an empty selector matches everything. */
 export function selectorMatches(sel: LabelSelector | undefined, labels: Record<string, string>): boolean {
-  if (!sel) return false;
-  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) if (labels[k] !== v) return false;
-  for (const e of sel.matchExpressions ?? []) {
-    const has = Object.hasOwn(labels, e.key);
-    const vals = e.values ?? [];
-    switch (e.operator) {
-      case 'In':
-        if (!has || !vals.includes(labels[e.key])) return false;
-        break;
-      case 'NotIn':
-        if (has && vals.includes(labels[e.key])) return false;
-        break;
-      case 'Exists':
-        if (!has) return false;
-        break;
-      case 'DoesNotExist':
-        if (has) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return true;
+  return sel !== undefined && labelSelectorMatches(sel, labels);
 }
 
 /**
