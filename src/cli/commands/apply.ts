@@ -4,23 +4,17 @@ import { describeReadiness, formatPlan, formatProgress } from '../../cluster/ind
 import { ClusterTarget, clusterApply } from '../../core/cluster-api.js';
 import { defineCommand, EXIT } from '../command.js';
 import { formatDiagnosticLines } from '../diagnostics.js';
+import { formatOption, STACK_FILES } from '../stack-args.js';
 
 export const applyCommand = defineCommand({
   name: 'apply',
   summary: 'Apply a stack in dependency order and wait for Programmed / Accepted / Ready (needs --yes; never deletes)',
-  positionals: [
-    {
-      name: 'files',
-      description: 'Manifest files or directories, or one traffic spec (- for stdin)',
-      required: true,
-      variadic: true,
-    },
-  ],
+  positionals: [STACK_FILES],
   options: z.object({
     ...ClusterTarget.shape,
     yes: z.boolean().default(false).describe('Confirm: without it, apply only prints what it would touch'),
     timeout: z.number().default(180).describe('Seconds to wait for all conditions'),
-    format: z.enum(['text', 'json']).default('text').describe('Output format of the final result'),
+    format: formatOption('Output format of the final result'),
   }),
   short: { y: 'yes' },
   examples: [

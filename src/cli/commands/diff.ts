@@ -4,21 +4,15 @@ import { formatDiff } from '../../cluster/index.js';
 import { ClusterTarget, clusterDiff } from '../../core/cluster-api.js';
 import { defineCommand, EXIT } from '../command.js';
 import { formatDiagnosticLines } from '../diagnostics.js';
+import { formatOption, STACK_FILES } from '../stack-args.js';
 
 export const diffCommand = defineCommand({
   name: 'diff',
   summary: 'Show how the live objects differ from the stack (fields the stack sets; Secret values hashed)',
-  positionals: [
-    {
-      name: 'files',
-      description: 'Manifest files or directories, or one traffic spec (- for stdin)',
-      required: true,
-      variadic: true,
-    },
-  ],
+  positionals: [STACK_FILES],
   options: z.object({
     ...ClusterTarget.shape,
-    format: z.enum(['text', 'json']).default('text').describe('Output format'),
+    format: formatOption(),
   }),
   examples: ['traffic-engineer diff out/', 'traffic-engineer diff spec.md --context kind-dev'],
   async run(args, files, io) {

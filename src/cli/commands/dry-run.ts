@@ -4,21 +4,15 @@ import { formatDryRun } from '../../cluster/index.js';
 import { ClusterTarget, clusterDryRun } from '../../core/cluster-api.js';
 import { defineCommand, EXIT } from '../command.js';
 import { formatDiagnosticLines } from '../diagnostics.js';
+import { formatOption, STACK_FILES } from '../stack-args.js';
 
 export const dryRunCommand = defineCommand({
   name: 'dry-run',
   summary: 'Server-side dry-run of manifests (or a spec): created / configured / unchanged, errors per file and field',
-  positionals: [
-    {
-      name: 'files',
-      description: 'Manifest files or directories, or one traffic spec (- for stdin)',
-      required: true,
-      variadic: true,
-    },
-  ],
+  positionals: [STACK_FILES],
   options: z.object({
     ...ClusterTarget.shape,
-    format: z.enum(['text', 'json']).default('text').describe('Output format'),
+    format: formatOption(),
   }),
   examples: ['traffic-engineer dry-run out/', 'traffic-engineer dry-run stack.yaml --context kind-dev --format json'],
   async run(args, files, io) {

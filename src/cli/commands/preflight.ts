@@ -4,6 +4,7 @@ import { formatPreflight } from '../../cluster/index.js';
 import { ClusterTarget, clusterPreflight } from '../../core/cluster-api.js';
 import { defineCommand, EXIT } from '../command.js';
 import { formatDiagnosticLines } from '../diagnostics.js';
+import { formatOption } from '../stack-args.js';
 
 export const preflightCommand = defineCommand({
   name: 'preflight',
@@ -16,7 +17,7 @@ export const preflightCommand = defineCommand({
       .string()
       .optional()
       .describe('Prometheus URL a ScaledObject trigger uses (checked through the service proxy for *.svc URLs)'),
-    format: z.enum(['text', 'json']).default('text').describe('Output format'),
+    format: formatOption(),
   }),
   examples: [
     'traffic-engineer preflight',

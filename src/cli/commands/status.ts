@@ -4,6 +4,7 @@ import { formatStatus } from '../../cluster/index.js';
 import { ClusterTarget, clusterStatus } from '../../core/cluster-api.js';
 import { defineCommand, EXIT } from '../command.js';
 import { formatDiagnosticLines } from '../diagnostics.js';
+import { formatOption } from '../stack-args.js';
 
 export const statusCommand = defineCommand({
   name: 'status',
@@ -13,7 +14,7 @@ export const statusCommand = defineCommand({
   ],
   options: z.object({
     ...ClusterTarget.shape,
-    format: z.enum(['text', 'json']).default('text').describe('Output format'),
+    format: formatOption(),
   }),
   examples: ['traffic-engineer status examples/task-api/traffic-spec.md', 'traffic-engineer status out/ --format json'],
   async run(args, files, io) {
