@@ -76,7 +76,7 @@ await build({
 const targets = [
   ['floor: minimal 1-tool SDK server', ['bench/mcp-min-server.mjs']],
   ['minimal 1-tool SDK server, bundled', ['dist/bench-mcp-min-server.mjs']],
-  ['traffic-engineer mcp (bin → CLI → server)', ['bin/traffic-engineer.js', 'mcp']],
+  ['traffic-engineer mcp (bin fast path)   ', ['bin/traffic-engineer.js', 'mcp']],
   ['dist/mcp.js (esbuild bundle)', ['dist/mcp.js']],
 ].filter(([, args]) => existsSync(join(root, args[0])));
 

@@ -4,7 +4,6 @@ import { commands } from './commands/index.js';
 import { helpText, parseCommandArgs } from './parse-args.js';
 import { VERSION } from './version.js';
 
-
 function topHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
   return [

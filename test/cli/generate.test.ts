@@ -142,3 +142,26 @@ describe('generate rejects bad input', () => {
     expect((await runCli(['generate'])).code).toBe(2);
   });
 });
+
+describe('generate --templates', () => {
+  it('overrides a single template and keeps the others', async () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, 'namespace.yaml.njk'),
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: {{ namespace | y }}\n  labels:\n    team: {{ "payments" | y }}\n',
+    );
+    const r = await runCli(['generate', specFile(minimal), '--templates', dir]);
+    expect(r.code).toBe(0);
+    const docs = parseAllDocuments(r.stdout).map((d) => d.toJS());
+    expect(docs[0].metadata.labels).toEqual({ team: 'payments' });
+    expect(docs.map((d) => d.kind)).toEqual(['Namespace', 'Gateway', 'HTTPRoute']);
+  });
+
+  it('a broken override is a located diagnostic, not a crash', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'gateway.yaml.njk'), 'kind: Gateway\nmetadata: {{ nope.missing | y }}\n');
+    const r = await runCli(['generate', specFile(minimal), '--templates', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/render\/template-error.*gateway\.yaml\.njk/);
+  });
+});

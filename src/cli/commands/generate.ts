@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import { GenerateInput, generate } from '../../core/api.js';
+import { OutputExistsError, writeFileAtomic, writeStackDir } from '../../core/write-output.js';
 import { countBySeverity } from '../../model/diagnostic.js';
-import { fileNameFor, kustomization, toYamlStream } from '../../render/output.js';
+import { toYamlStream } from '../../render/output.js';
 import { defineCommand, EXIT } from '../command.js';
 import { formatDiagnosticLines } from '../diagnostics.js';
-import { OutputExistsError, writeDirAtomic, writeFileAtomic } from '../io.js';
 
 const Options = z.object({
   output: z
@@ -51,14 +51,7 @@ export const generateCommand = defineCommand({
           `wrote ${r.manifests.length} resources to ${args.output}${secret ? ' (mode 0600: it holds a private key)' : ''}\n`,
         );
       } else {
-        const ext = args.format === 'json' ? 'json' : 'yaml';
-        const files = r.manifests.map((m, i) => ({
-          name: fileNameFor(m, i).replace(/\.yaml$/, `.${ext}`),
-          content: render([m]),
-          ...(m.kind === 'Secret' ? { mode: 0o600 } : {}),
-        }));
-        files.push({ name: 'kustomization.yaml', content: kustomization(files.map((f) => f.name)) });
-        await writeDirAtomic(args.output, files, { force: args.force });
+        await writeStackDir(args.output, r.manifests, { force: args.force, format: args.format });
         io.stderr(`wrote ${r.manifests.length} resources and kustomization.yaml to ${args.output}/\n`);
       }
     } catch (err) {

@@ -5,7 +5,7 @@ import { hasErrors } from '../../model/diagnostic.js';
 import { starterSpec } from '../../spec/init/index.js';
 import { defineCommand, EXIT } from '../command.js';
 import { formatDiagnosticLines } from '../diagnostics.js';
-import { OutputExistsError, writeFileAtomic } from '../io.js';
+import { OutputExistsError, writeFileAtomic } from '../../core/write-output.js';
 
 const Options = z.object({
   from: z

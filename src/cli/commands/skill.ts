@@ -12,7 +12,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import { defineCommand, EXIT } from '../command.js';
-import { writeFileAtomic } from '../io.js';
+import { writeFileAtomic } from '../../core/write-output.js';
 
 export const SKILL_NAME = 'traffic-engineer';
 export const SERVER_NAME = 'traffic-engineer';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { validate, ValidateInput } from '../../core/api.js';
+import { ValidateInput, validate } from '../../core/api.js';
 import { formatJson, formatSarif, formatText } from '../../validate/report/index.js';
 import { defineCommand, EXIT } from '../command.js';
 import { VERSION } from '../version.js';
@@ -8,7 +8,8 @@ const { crds, envoyReplicas, disable } = ValidateInput.shape;
 
 export const validateCommand = defineCommand({
   name: 'validate',
-  summary: 'Validate manifests as the API server, Envoy Gateway and KEDA would: CRD schema + CEL, references, KEDA rules, lints',
+  summary:
+    'Validate manifests as the API server, Envoy Gateway and KEDA would: CRD schema + CEL, references, KEDA rules, lints',
   positionals: [{ name: 'files', description: 'Manifest files or directories (- or nothing: stdin)', variadic: true }],
   options: z.object({
     crds,
@@ -24,7 +25,12 @@ export const validateCommand = defineCommand({
   ],
   async run(args, files, io) {
     const r = await validate(
-      { paths: files.length ? files : ['-'], crds: args.crds, envoyReplicas: args.envoyReplicas, disable: args.disable },
+      {
+        paths: files.length ? files : ['-'],
+        crds: args.crds,
+        envoyReplicas: args.envoyReplicas,
+        disable: args.disable,
+      },
       { readStdin: io.readStdin },
     );
     if (args.format === 'json') io.stdout(formatJson(r.diagnostics));

@@ -21,11 +21,15 @@ export default defineTool({
   async run({ outputDir, ...input }, ctx) {
     const { out, manifests } = await runGenerate(input, { cwd: ctx.cwd });
     if (outputDir && out.ok) {
-      const { writeStackDir } = await import('../write-stack.js');
+      const { OutputExistsError, writeStackDir } = await import('../../core/write-output.js');
       const dir = resolve(ctx.cwd, outputDir);
-      const written = await writeStackDir(dir, manifests);
-      if (typeof written === 'string') return failure(`generate_stack: ${written}`);
-      out.written = { dir, files: written };
+      try {
+        out.written = { dir, files: await writeStackDir(dir, manifests) };
+      } catch (err) {
+        if (err instanceof OutputExistsError)
+          return failure(`generate_stack: ${dir} exists and is not empty; choose a new outputDir`);
+        throw err;
+      }
     }
     return generateResult(out, 'generate_stack');
   },

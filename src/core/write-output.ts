@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { Manifest } from '../model/manifest.js';
 
 export class OutputExistsError extends Error {
   constructor(readonly path: string) {
@@ -70,4 +71,36 @@ export async function writeDirAtomic(
     await rm(tmp, { recursive: true, force: true });
     throw err;
   }
+}
+
+export interface StackFile {
+  name: string;
+  content: string;
+  mode?: number;
+}
+
+/** A stack as files, in apply order: `NN-kind-name.yaml` per resource (Secrets at 0600) plus kustomization.yaml. */
+export async function stackFiles(
+  manifests: readonly Manifest[],
+  format: 'yaml' | 'json' = 'yaml',
+): Promise<StackFile[]> {
+  const { fileNameFor, kustomization, toYamlStream } = await import('../render/output.js');
+  const files: StackFile[] = manifests.map((m, i) => ({
+    name: format === 'json' ? fileNameFor(m, i).replace(/\.yaml$/, '.json') : fileNameFor(m, i),
+    content: format === 'json' ? `${JSON.stringify(m, null, 2)}\n` : toYamlStream([m]),
+    ...(m.kind === 'Secret' ? { mode: 0o600 } : {}),
+  }));
+  files.push({ name: 'kustomization.yaml', content: kustomization(files.map((f) => f.name)) });
+  return files;
+}
+
+/** Writes a stack as one directory (atomically; an existing non-empty one only with `force`). Returns the file names. */
+export async function writeStackDir(
+  dir: string,
+  manifests: readonly Manifest[],
+  opts: { force?: boolean; format?: 'yaml' | 'json' } = {},
+): Promise<string[]> {
+  const files = await stackFiles(manifests, opts.format);
+  await writeDirAtomic(dir, files, { force: opts.force });
+  return files.map((f) => f.name);
 }
