@@ -17,7 +17,7 @@ export { GenerateInput, type GenerateOptions, type GenerateResult, generate } fr
 export { MAX_INPUT_BYTES, readInputFile } from './read-input.js';
 export { type ReadManifestsResult, readManifests } from './read-manifests.js';
 export { DECISION_TREE, decisionTreeMarkdown, type Recommendation, RecommendInput, recommend } from './recommend.js';
+export { SimulateInput, type SimulateOutcome, type SimulateResult, simulate, UrlRequest } from './simulate.js';
 export { explains, findPlaybook, PLAYBOOKS, type Playbook, Symptom, troubleshootingMarkdown } from './troubleshoot.js';
 export { resolveCrds, type ValidateDeps, ValidateInput, type ValidateResult, validate } from './validate.js';
-export { VerifyInput, verify, type VerifyDeps, type VerifyResult } from './verify.js';
-export { SimulateInput, simulate, UrlRequest, type SimulateOutcome, type SimulateResult } from './simulate.js';
+export { type VerifyDeps, VerifyInput, type VerifyResult, verify } from './verify.js';

@@ -9,36 +9,15 @@ import { docsFromObjects } from '../model/load-yaml.js';
 import type { Manifest } from '../model/manifest.js';
 import { normalize } from '../spec/plan/normalize.js';
 import type { TrafficPlan } from '../spec/plan/types.js';
-import { TrafficSpec } from '../spec/schema/spec.js';
+import type { TrafficSpec } from '../spec/schema/spec.js';
 import { validateDocs } from '../validate/validate.js';
 import { type GenerateOptions, generate } from './generate.js';
+import type { CheckInput } from './inputs.js';
 import { loadSpecInput } from './load-spec.js';
 import { readManifests } from './read-manifests.js';
 import { resolveCrds } from './validate.js';
 
-export const CheckInput = z.object({
-  spec: TrafficSpec.optional().describe('The TrafficSpec object (give this or specPath).'),
-  specPath: z.string().optional().describe('Path of a YAML or markdown traffic spec (give this or spec).'),
-  configPaths: z
-    .array(z.string())
-    .optional()
-    .describe('Check these manifests (YAML files, - for stdin) instead of the stack generated from the spec.'),
-  envoyReplicas: z
-    .number()
-    .int()
-    .min(1)
-    .optional()
-    .describe("Envoy replicas assumed for local limits (default: the spec's gateway.envoyReplicas, else 1)."),
-  crds: z
-    .array(z.string())
-    .default([])
-    .describe('CRDs for the schema + CEL check that stands in for a dry run (default: the `crds pull` cache, if any).'),
-  rateLimitService: z
-    .boolean()
-    .optional()
-    .describe('Whether the EnvoyGateway config enables the rate-limit service needed by global limits (default true).'),
-});
-export type CheckInput = z.input<typeof CheckInput>;
+export { CheckInput } from './inputs.js';
 
 export interface CheckOptions extends GenerateOptions {
   /** Schema validation for dry-run checks (otherwise they are needs-live). */

@@ -28,14 +28,10 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { docsFromObjects } from '../model/load-yaml.js';
 import type { Manifest, SourceDoc } from '../model/manifest.js';
 import { generate } from './generate.js';
+import type { ClusterTarget } from './inputs.js';
 import { readManifests } from './read-manifests.js';
 
-/** Which cluster: shared by every cluster command and tool. */
-export const ClusterTarget = z.object({
-  kubeconfig: z.string().optional().describe('Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'),
-  context: z.string().optional().describe('Kubeconfig context (default: its current-context)'),
-});
-export type ClusterTarget = z.infer<typeof ClusterTarget>;
+export { ClusterTarget } from './inputs.js';
 
 /** The stack to work on: manifest files/directories, a traffic spec (rendered first), or objects. */
 export interface StackSource {

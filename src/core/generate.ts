@@ -7,25 +7,13 @@ import { renderPlan } from '../render/render.js';
 import type { TlsMaterialProvider } from '../render/tls.js';
 import { normalize } from '../spec/plan/normalize.js';
 import type { TrafficPlan } from '../spec/plan/types.js';
-import { TrafficSpec } from '../spec/schema/spec.js';
+import type { TrafficSpec } from '../spec/schema/spec.js';
 import { validateDocs } from '../validate/validate.js';
+import type { GenerateInput } from './inputs.js';
 import { loadSpecInput } from './load-spec.js';
 import { resolveCrds } from './validate.js';
 
-/** Input of `generate`, shared by the CLI and the MCP tools. */
-export const GenerateInput = z.object({
-  spec: TrafficSpec.optional().describe('The TrafficSpec object (give this or specPath).'),
-  specPath: z.string().optional().describe('Path of a YAML or markdown traffic spec (give this or spec).'),
-  templatesDir: z
-    .string()
-    .optional()
-    .describe('Directory whose <name>.yaml.njk files override the built-in templates.'),
-  crds: z
-    .array(z.string())
-    .default([])
-    .describe('CRD files/directories to validate the output against; default: the `crds pull` cache, if any'),
-});
-export type GenerateInput = z.input<typeof GenerateInput>;
+export { GenerateInput } from './inputs.js';
 
 export interface GenerateOptions {
   tlsMaterial?: TlsMaterialProvider;

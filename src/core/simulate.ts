@@ -4,33 +4,17 @@
  * (`{gateway, port, scheme, host, path, …}`) or URLs, which are mapped to listeners through the spec's
  * `gateway.externalUrls` (or the URL's port).
  */
-import * as z from 'zod';
+import type * as z from 'zod';
 import { buildContext, describeAssumptions, mapUrl, routeUrl, type StaticContext } from '../criteria/static/index.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Manifest } from '../model/manifest.js';
 import { buildRouteTable, type RouteTable, routeRequest, simRequestSchema } from '../simulate/route/index.js';
 import type { SimRequest, SimResult } from '../simulate/route/types.js';
 import { generate } from './generate.js';
+import { SimulateInput, UrlRequest } from './inputs.js';
 import { readManifests } from './read-manifests.js';
 
-export const UrlRequest = z.object({
-  url: z.string().url(),
-  method: z.string().default('GET'),
-  headers: z.record(z.string(), z.string()).default({}),
-});
-
-export const SimulateInput = z.object({
-  specPath: z
-    .string()
-    .optional()
-    .describe("Spec whose generated stack to simulate (URLs map via the spec's gateway.externalUrls)"),
-  configPaths: z.array(z.string()).default([]).describe('Or manifest files / directories'),
-  requests: z
-    .array(z.union([UrlRequest, simRequestSchema]))
-    .max(100_000)
-    .describe('[{url, method?, headers?}] or conformance-style [{gateway?, port, scheme, host?, path, headers?, …}]'),
-});
-export type SimulateInput = z.input<typeof SimulateInput>;
+export { SimulateInput, UrlRequest } from './inputs.js';
 
 export interface SimulateOutcome extends SimResult {
   /** `METHOD url` or `METHOD scheme://host:port/path`, for reports. */

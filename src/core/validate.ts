@@ -4,24 +4,10 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { SourceDoc } from '../model/manifest.js';
 import { addCrdObjects, CrdSet, defaultCrdCacheDir, loadCrdCache, loadCrds } from '../validate/crds/index.js';
 import { type ValidationReport, validateDocs } from '../validate/validate.js';
+import { ValidateInput } from './inputs.js';
 import { readManifests } from './read-manifests.js';
 
-/** Input of `validate`, shared by the CLI and the MCP tool. */
-export const ValidateInput = z.object({
-  paths: z.array(z.string()).default([]).describe('Manifest files or directories (- for stdin)'),
-  yaml: z
-    .string()
-    .max(16 * 1024 * 1024)
-    .optional()
-    .describe('Manifests as multi-document YAML text'),
-  crds: z
-    .array(z.string())
-    .default([])
-    .describe('CRD files or directories, or "cluster"; default: the cache filled by `crds pull`, if any'),
-  envoyReplicas: z.number().int().min(1).optional().describe('Envoy replicas assumed by per-replica lints'),
-  disable: z.array(z.string()).default([]).describe('Diagnostic codes to skip'),
-});
-export type ValidateInput = z.input<typeof ValidateInput>;
+export { ValidateInput } from './inputs.js';
 
 export interface ValidateDeps {
   readStdin?: () => Promise<string>;

@@ -27,49 +27,10 @@ import { loadSpecText, looksLikeMarkdown } from '../spec/load-text.js';
 import { parseMarkdownSpec } from '../spec/markdown/index.js';
 import type { TrafficSpec } from '../spec/schema/spec.js';
 import { generate } from './generate.js';
+import { VerifyInput } from './inputs.js';
 import { readInputFile } from './read-input.js';
 
-/** Input of `verify`, shared by the CLI and the MCP tool. */
-export const VerifyInput = z.object({
-  origin: z
-    .array(z.string())
-    .default([])
-    .describe(
-      'FROM=TO: send requests for origin FROM to TO (Host and SNI stay FROM), e.g. http://localhost:8080=http://127.0.0.1:18080',
-    ),
-  context: z
-    .string()
-    .optional()
-    .describe('Kubeconfig context for resource and dry-run checks (without it they are skipped)'),
-  kubeconfig: z.string().optional().describe('Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'),
-  namespace: z
-    .string()
-    .optional()
-    .describe('Namespace for resource checks that name none (default: the spec’s namespace)'),
-  concurrency: z
-    .number()
-    .int()
-    .min(1)
-    .max(64)
-    .default(1)
-    .describe('Requests in flight per burst (1 = one after another, like a curl loop)'),
-  timeout: z.number().int().min(100).max(120_000).default(5000).describe('Per-request timeout in ms'),
-  portForward: z
-    .boolean()
-    .default(false)
-    .describe(
-      'Reach local criterion origins (localhost:8080, :8443) through a port-forward to the Gateway’s Envoy pods',
-    ),
-  waitFresh: z
-    .number()
-    .min(0)
-    .max(600)
-    .default(0)
-    .describe(
-      'If a rate-limit bucket was drained by an earlier run, wait for it once (up to this many seconds) and retry',
-    ),
-});
-export type VerifyInput = z.input<typeof VerifyInput>;
+export { VerifyInput } from './inputs.js';
 
 export interface VerifyDeps {
   readStdin?: () => Promise<string>;

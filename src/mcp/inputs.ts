@@ -1,32 +1,34 @@
 /**
- * Plain arguments shared with core's inputs (GenerateInput, ValidateInput, CheckInput, ClusterTarget),
- * declared here because importing those modules would load all of core, the validator and the cluster
- * layer when the server starts. test/mcp/inputs.test.ts checks each field against core's own schema,
- * so the two cannot drift apart. Spec parts are never restated: they come from src/spec/schema.
+ * Plain arguments the tools share with core's inputs, taken from core's own schemas (src/core/inputs.ts
+ * imports only zod and the spec schemas, so the server starts without loading the rest of core).
+ * Types and defaults come from core; the long CLI-oriented descriptions are dropped (tools/list must stay
+ * small) and each tool words its own where it needs one.
  */
-import * as z from 'zod';
+import type * as z from 'zod';
+import {
+  CheckInput,
+  ClusterTarget,
+  GenerateInput,
+  SimulateInput,
+  UrlRequest,
+  ValidateInput,
+  VerifyInput,
+} from '../core/inputs.js';
 
-export const SpecPathArg = z.string().optional();
-/** core ValidateInput.paths / .yaml / .crds / .disable */
-export const PathsArg = z.array(z.string()).default([]);
-export const YamlArg = z
-  .string()
-  .max(16 * 1024 * 1024)
-  .optional();
-export const CrdsArg = z.array(z.string()).default([]);
-export const DisableArg = z.array(z.string()).default([]);
-/** core CheckInput.configPaths */
-export const ConfigPathsArg = z.array(z.string()).optional();
-/** core ClusterTarget */
-export const KubeconfigArg = z.string().optional();
-export const ContextArg = z.string().optional();
-/** core VerifyInput.origin / .portForward */
-export const OriginArg = z.array(z.string()).default([]);
-export const PortForwardArg = z.boolean().default(false);
-/** core SimulateInput.configPaths and UrlRequest */
-export const ConfigPathsListArg = z.array(z.string()).default([]);
-export const UrlRequestArg = z.object({
-  url: z.string().url(),
-  method: z.string().default('GET'),
-  headers: z.record(z.string(), z.string()).default({}),
-});
+/** The same schema (type, checks, default) without its description. */
+function bare<T extends z.ZodType>(schema: T): T {
+  return schema.clone(schema._zod.def) as T;
+}
+
+export const SpecPathArg = bare(GenerateInput.shape.specPath);
+export const PathsArg = bare(ValidateInput.shape.paths);
+export const YamlArg = bare(ValidateInput.shape.yaml);
+export const CrdsArg = bare(ValidateInput.shape.crds);
+export const DisableArg = bare(ValidateInput.shape.disable);
+export const ConfigPathsArg = bare(CheckInput.shape.configPaths);
+export const KubeconfigArg = bare(ClusterTarget.shape.kubeconfig);
+export const ContextArg = bare(ClusterTarget.shape.context);
+export const OriginArg = bare(VerifyInput.shape.origin);
+export const PortForwardArg = bare(VerifyInput.shape.portForward);
+export const ConfigPathsListArg = bare(SimulateInput.shape.configPaths);
+export const UrlRequestArg = UrlRequest;
