@@ -15,6 +15,8 @@ const stamps = ['dist/cli/main.js', 'dist/mcp.js'];
 const built = stamps.every((s) => existsSync(s)) ? Math.min(...stamps.map((s) => statSync(s).mtimeMs)) : 0;
 if (newest('src') > built) {
   process.stderr.write('traffic-engineer: building dist/ ...\n');
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
+    stdio: 'inherit',
+  });
   execFileSync(process.execPath, ['scripts/build-mcp.mjs'], { stdio: 'inherit' });
 }

@@ -1,8 +1,3 @@
-/**
- * `check`: prove the spec's success criteria from the configuration alone — the stack generated
- * from the spec, or the `configPaths` manifests when given (e.g. hand-written or tutorial YAML).
- */
-import * as z from 'zod';
 import { checkCriteria, type StaticOptions, type StaticReport } from '../criteria/static/index.js';
 import { type Diagnostic, hasErrors } from '../model/diagnostic.js';
 import { docsFromObjects } from '../model/load-yaml.js';

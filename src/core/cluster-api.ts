@@ -1,8 +1,3 @@
-/**
- * Cluster operations of the one API (re-exported by api.ts): thin wrappers that read the stack (manifest files or a
- * traffic spec), connect with the kubeconfig/context, call src/cluster, and turn connection errors into Diagnostics.
- */
-import * as z from 'zod';
 import {
   type ApplyProgress,
   type ApplyResult,

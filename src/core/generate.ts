@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { checkCriteria } from '../criteria/static/index.js';
 import { type Diagnostic, hasErrors } from '../model/diagnostic.js';
 import { docsFromObjects } from '../model/load-yaml.js';

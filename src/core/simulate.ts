@@ -8,10 +8,10 @@ import type * as z from 'zod';
 import { buildContext, describeAssumptions, mapUrl, routeUrl, type StaticContext } from '../criteria/static/index.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Manifest } from '../model/manifest.js';
-import { buildRouteTable, type RouteTable, routeRequest, simRequestSchema } from '../simulate/route/index.js';
+import { buildRouteTable, type RouteTable, routeRequest } from '../simulate/route/index.js';
 import type { SimRequest, SimResult } from '../simulate/route/types.js';
 import { generate } from './generate.js';
-import { SimulateInput, UrlRequest } from './inputs.js';
+import { SimulateInput } from './inputs.js';
 import { readManifests } from './read-manifests.js';
 
 export { SimulateInput, UrlRequest } from './inputs.js';

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import * as z from 'zod';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { SourceDoc } from '../model/manifest.js';
 import { addCrdObjects, CrdSet, defaultCrdCacheDir, loadCrdCache, loadCrds } from '../validate/crds/index.js';

@@ -5,7 +5,6 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import * as z from 'zod';
 import type { ClusterClient } from '../cluster/client.js';
 import type { PortForwardHandle } from '../cluster/port-forward.js';
 import {

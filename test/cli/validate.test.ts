@@ -25,7 +25,8 @@ spec:
         - clientSelectors: [{headers: [{name: x-user-id, value: "*", invert: true}]}]
           limit: {requests: 10, unit: Minute}
 `;
-const widget = (spec: string) => `apiVersion: example.test/v1\nkind: Widget\nmetadata: {name: w, namespace: default}\nspec:\n${spec}`;
+const widget = (spec: string) =>
+  `apiVersion: example.test/v1\nkind: Widget\nmetadata: {name: w, namespace: default}\nspec:\n${spec}`;
 
 describe('validate (CLI)', () => {
   it('warns about the tutorial policy with locations, exit 0 (warnings only)', async () => {
@@ -38,7 +39,14 @@ describe('validate (CLI)', () => {
 
   it('checks custom resources against --crds, CEL included; exit 1 on errors', async () => {
     const bad = file('w.yaml', widget('  listeners: []\n  min: 7\n  max: 3\n  colour: red\n'));
-    const r = await runCli(['validate', bad, '--crds', 'test/fixtures/validate-schema/widget-crd.yaml', '--format', 'json']);
+    const r = await runCli([
+      'validate',
+      bad,
+      '--crds',
+      'test/fixtures/validate-schema/widget-crd.yaml',
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
     const codes = report.diagnostics.map((d: { code: string }) => d.code);

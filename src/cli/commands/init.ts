@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import * as z from 'zod';
 import { readInputFile } from '../../core/read-input.js';
+import { OutputExistsError, writeFileAtomic } from '../../core/write-output.js';
 import { hasErrors } from '../../model/diagnostic.js';
 import { starterSpec } from '../../spec/init/index.js';
 import { defineCommand, EXIT } from '../command.js';
 import { formatDiagnosticLines } from '../diagnostics.js';
-import { OutputExistsError, writeFileAtomic } from '../../core/write-output.js';
 
 const Options = z.object({
   from: z

@@ -11,8 +11,8 @@ import { chmod, cp, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/p
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
-import { defineCommand, EXIT } from '../command.js';
 import { writeFileAtomic } from '../../core/write-output.js';
+import { defineCommand, EXIT } from '../command.js';
 
 export const SKILL_NAME = 'traffic-engineer';
 export const SERVER_NAME = 'traffic-engineer';

@@ -97,7 +97,11 @@ tags: [a, B, toolongtag, ""]`).replace('name: http, port: 80', 'name: Http, port
     expect(errorsOf(widget('min: null\nmode: null'))).toEqual([]);
     const [d, ...rest] = errorsOf(widget('parentRef: {name: null}'));
     expect(rest).toEqual([]);
-    expect(d).toMatchObject({ code: 'schema/required', path: 'spec.parentRef.name', message: 'spec.parentRef.name: Required value' });
+    expect(d).toMatchObject({
+      code: 'schema/required',
+      path: 'spec.parentRef.name',
+      message: 'spec.parentRef.name: Required value',
+    });
     expect(errorsOf(widget('tags: [a, null]'))[0]).toMatchObject({ code: 'schema/type', path: 'spec.tags[1]' });
   });
 
