@@ -37,6 +37,8 @@ export const ValidateInput = z.object({
     .describe('CRD files or directories, or "cluster"; default: the cache filled by `crds pull`, if any'),
   envoyReplicas: z.number().int().min(1).optional().describe('Envoy replicas assumed by per-replica lints'),
   disable: z.array(z.string()).default([]).describe('Diagnostic codes to skip'),
+  kubeconfig: z.string().optional().describe('Kubeconfig: also resolve references against the cluster'),
+  context: z.string().optional().describe('Kubeconfig context: also resolve references against the cluster'),
 });
 
 export type ValidateInput = z.input<typeof ValidateInput>;

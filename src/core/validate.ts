@@ -3,6 +3,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { SourceDoc } from '../model/manifest.js';
 import { addCrdObjects, CrdSet, defaultCrdCacheDir, loadCrdCache, loadCrds } from '../validate/crds/index.js';
 import { type ValidationReport, validateDocs } from '../validate/validate.js';
+import { type ClusterView, readClusterView } from './cluster-objects.js';
 import { ValidateInput } from './inputs.js';
 import { readManifests } from './read-manifests.js';
 
@@ -55,6 +56,34 @@ export async function resolveCrds(
   return { set, diagnostics };
 }
 
+/**
+ * With `--crds cluster`, `--context` or `--kubeconfig`: connect, read the cluster's CRDs (for `--crds cluster`)
+ * and the objects references may point at, so that a missing reference is an error rather than a maybe.
+ */
+async function connectForValidation(
+  args: { crds: string[]; context?: string; kubeconfig?: string },
+  docs: readonly SourceDoc[],
+): Promise<{ view?: ClusterView; diagnostics: Diagnostic[] }> {
+  if (!args.crds.includes('cluster') && args.context === undefined && args.kubeconfig === undefined)
+    return { diagnostics: [] };
+  const { connect } = await import('../cluster/client.js');
+  const { clusterErrorToDiagnostic } = await import('../cluster/errors.js');
+  try {
+    const client = await connect({ context: args.context, kubeconfig: args.kubeconfig });
+    const view = await readClusterView(client, docs, { crds: args.crds.includes('cluster') });
+    const diagnostics: Diagnostic[] = [
+      {
+        code: 'validate/cluster-read',
+        severity: 'info',
+        message: `references resolved against context ${view.context} as well (${view.objects.length} objects${view.crds ? `, ${view.crds.length} CRDs` : ''})${view.skipped.length ? `; not read: ${view.skipped.join('; ')}` : ''}`,
+      },
+    ];
+    return { view, diagnostics };
+  } catch (err) {
+    return { diagnostics: [clusterErrorToDiagnostic(err)] };
+  }
+}
+
 /** Validates manifests from files, directories, stdin or text: schema + CEL, cross-resource rules, KEDA rules, lints. */
 export async function validate(input: ValidateInput, deps: ValidateDeps = {}): Promise<ValidateResult> {
   const args = ValidateInput.parse(input);
@@ -62,16 +91,22 @@ export async function validate(input: ValidateInput, deps: ValidateDeps = {}): P
     args.yaml !== undefined
       ? await readManifests(['-'], async () => args.yaml as string)
       : await readManifests(args.paths, deps.readStdin);
-  const crds = await resolveCrds(args.crds, deps);
+  const cluster = await connectForValidation(args, read.docs);
+  const crds = await resolveCrds(args.crds, {
+    ...deps,
+    ...(cluster.view?.crds ? { clusterCrds: async () => cluster.view?.crds ?? [] } : {}),
+  });
   const report = validateDocs(read.docs, {
     crds: crds.set,
+    ...(cluster.view ? { clusterObjects: cluster.view.objects } : {}),
     disable: args.disable,
     ...(args.envoyReplicas ? { envoyReplicas: args.envoyReplicas } : {}),
     ...(deps.now ? { now: deps.now } : {}),
   });
-  const diagnostics = [...read.diagnostics, ...crds.diagnostics, ...report.diagnostics];
+  const extra = [...read.diagnostics, ...cluster.diagnostics, ...crds.diagnostics];
+  const diagnostics = [...extra, ...report.diagnostics];
   const summary = { ...report.summary };
-  for (const d of [...read.diagnostics, ...crds.diagnostics]) {
+  for (const d of extra) {
     if (d.severity === 'error') summary.errors++;
     else if (d.severity === 'warning') summary.warnings++;
     else summary.infos++;

@@ -4,7 +4,7 @@ import { formatJson, formatSarif, formatText } from '../../validate/report/index
 import { defineCommand, EXIT } from '../command.js';
 import { VERSION } from '../version.js';
 
-const { crds, envoyReplicas, disable } = ValidateInput.shape;
+const { crds, envoyReplicas, disable, kubeconfig, context } = ValidateInput.shape;
 
 export const validateCommand = defineCommand({
   name: 'validate',
@@ -15,6 +15,8 @@ export const validateCommand = defineCommand({
     crds,
     envoyReplicas,
     disable,
+    context,
+    kubeconfig,
     format: z.enum(['text', 'json', 'sarif']).default('text').describe('Report format'),
   }),
   short: { f: 'format' },
@@ -22,6 +24,7 @@ export const validateCommand = defineCommand({
     'traffic-engineer validate stack.yaml --crds ./crds',
     'traffic-engineer generate spec.md | traffic-engineer validate --format sarif > results.sarif',
     'traffic-engineer crds pull && traffic-engineer validate out/',
+    'traffic-engineer validate out/ --crds cluster --context kind-dev',
   ],
   async run(args, files, io) {
     const r = await validate(
@@ -30,6 +33,8 @@ export const validateCommand = defineCommand({
         crds: args.crds,
         envoyReplicas: args.envoyReplicas,
         disable: args.disable,
+        context: args.context,
+        kubeconfig: args.kubeconfig,
       },
       { readStdin: io.readStdin },
     );
