@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import { Ajv, type ValidateFunction } from 'ajv';
+import formatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { officialCrdPaths } from '../helpers/shared.js';
@@ -36,6 +36,9 @@ function yamlFiles(p: string): string[] {
       : [];
 }
 
+// ajv-formats is CommonJS: its plugin is the module itself or its `default`, depending on the loader.
+const addFormats = ((formatsModule as unknown as { default?: typeof formatsModule }).default ??
+  formatsModule) as unknown as (a: Ajv) => void;
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
 for (const f of ['int32', 'int64']) ajv.addFormat(f, { type: 'number', validate: Number.isInteger });
