@@ -86,7 +86,10 @@ export async function check(input: CheckInput, opts: CheckOptions = {}): Promise
     manifests = read.docs.map((d) => d.object);
     source = (input.configPaths ?? []).join(', ');
   } else {
-    const g = await generate({ spec: input.spec, specPath: input.specPath, crds: input.crds }, { ...opts, checkCriteria: false });
+    const g = await generate(
+      { spec: input.spec, specPath: input.specPath, crds: input.crds },
+      { ...opts, checkCriteria: false },
+    );
     diagnostics.push(...g.diagnostics);
     if (g.inputError) return { ok: false, inputError: true, manifests: [], diagnostics };
     if (!g.ok || !g.spec || !g.plan) return { ok: false, manifests: [], diagnostics };
