@@ -115,16 +115,7 @@ function gateway(o: Obj, gen?: number): Readiness {
   for (const l of Array.isArray(o.status?.listeners) ? o.status.listeners : []) {
     const lc = conditionsOf(l.conditions);
     const where = `listener ${l.name}`;
-    const conflicted = find(lc, 'Conflicted');
-    if (conflicted?.status === 'True')
-      parts.push({
-        state: 'failed',
-        condition: 'Conflicted',
-        where,
-        reason: conflicted.reason,
-        message: conflicted.message,
-        warnings: [],
-      });
+    parts.push(...conflictedFailure(lc, where));
     for (const t of ['Accepted', 'ResolvedRefs', 'Programmed']) {
       const c = find(lc, t);
       if (c && c.status !== 'True') parts.push(verdict(c, FATAL.Listener, where));
@@ -179,16 +170,7 @@ function policy(o: Obj, gen?: number): Readiness {
     const r = a.ancestorRef ?? {};
     const where = `ancestor ${r.namespace ? `${r.namespace}/` : ''}${r.name}${r.sectionName ? `/${r.sectionName}` : ''}`;
     const conds = conditionsOf(a.conditions);
-    const conflicted = find(conds, 'Conflicted');
-    if (conflicted?.status === 'True')
-      parts.push({
-        state: 'failed',
-        condition: 'Conflicted',
-        where,
-        reason: conflicted.reason,
-        message: conflicted.message,
-        warnings: [],
-      });
+    parts.push(...conflictedFailure(conds, where));
     const acc = find(conds, 'Accepted');
     if (!acc || stale(acc, gen))
       parts.push(pending('Accepted not reported for this generation yet', 'Accepted', where));
@@ -226,4 +208,12 @@ export function readiness(obj: Manifest): Readiness {
   if (obj.kind === 'ScaledObject') return scaledObject(o);
   if (obj.kind === 'GatewayClass') return gatewayClass(o, gen);
   return { state: 'ready', warnings: [] };
+}
+
+/** `Conflicted=True` on a listener or a policy ancestor is a failure, whatever the other conditions say. */
+function conflictedFailure(conds: ReturnType<typeof conditionsOf>, where: string): Readiness[] {
+  const c = find(conds, 'Conflicted');
+  return c?.status === 'True'
+    ? [{ state: 'failed', condition: 'Conflicted', where, reason: c.reason, message: c.message, warnings: [] }]
+    : [];
 }
